@@ -1,0 +1,69 @@
+"""The runtime's environment, read once at start into typed values."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from lambda_runtime.runtime.protocol import Endpoint
+
+__all__ = ["FunctionInfo", "RuntimeConfig"]
+
+
+class ConfigError(Exception):
+    """The environment lacks something the runtime cannot start without."""
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    text = env.get(name, "")
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionInfo:
+    """What every invocation of this function shares (the static half of a Context)."""
+
+    function_name: str = "function"
+    function_version: str = "$LATEST"
+    memory_limit_in_mb: int = 128
+    log_group_name: str = ""
+    log_stream_name: str = ""
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> FunctionInfo:
+        name = env.get("AWS_LAMBDA_FUNCTION_NAME", "function")
+        return cls(
+            function_name=name,
+            function_version=env.get("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST"),
+            memory_limit_in_mb=_int(env, "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", 128),
+            log_group_name=env.get("AWS_LAMBDA_LOG_GROUP_NAME", f"/aws/lambda/{name}"),
+            log_stream_name=env.get("AWS_LAMBDA_LOG_STREAM_NAME", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RuntimeConfig:
+    endpoint: Endpoint
+    handler: str
+    task_root: str
+    function: FunctionInfo
+    # Lambda Managed Instances: how many /next loops one environment may run at once.
+    max_concurrency: int = 1
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> RuntimeConfig:
+        env = os.environ if env is None else env
+        api = env.get("AWS_LAMBDA_RUNTIME_API")
+        if not api:
+            raise ConfigError("AWS_LAMBDA_RUNTIME_API is not set: run under Lambda or `lambda-runtime emulate`")
+        return cls(
+            endpoint=Endpoint.parse(api),
+            handler=env.get("_HANDLER", ""),
+            task_root=env.get("LAMBDA_TASK_ROOT", os.getcwd()),
+            function=FunctionInfo.from_env(env),
+            max_concurrency=max(1, _int(env, "AWS_LAMBDA_MAX_CONCURRENCY", 1)),
+        )

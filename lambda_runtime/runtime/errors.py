@@ -1,0 +1,132 @@
+"""The wire error as a value, and the runtime's own exceptions.
+
+Every failure the runtime reports is turned into one ``ErrorReport`` by ``ErrorReport.from_exception``;
+that is the only place an exception becomes ``{"errorType", "errorMessage", "stackTrace"}``.
+
+Exception tree::
+
+    RuntimeFault                 a fault Lambda names with a Runtime.* / Function.* type
+    ├── InitFault                init failed: posted to /runtime/init/error, then the process exits
+    │     error types: Runtime.ImportModuleError, Runtime.UserCodeSyntaxError,
+    │                  Runtime.HandlerNotFound, Runtime.MalformedHandlerName
+    ├── UnmarshalFault           Runtime.UnmarshalError: the event did not decode
+    ├── MarshalFault             Runtime.MarshalError: the result did not encode
+    └── ResponseTooLarge         Function.ResponseSizeTooLarge: result over the payload limit
+
+Any other exception raised by a handler is reported with its class name as ``errorType``.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+import orjson
+
+__all__ = [
+    "ErrorReport",
+    "InitFault",
+    "MarshalFault",
+    "ResponseTooLarge",
+    "RuntimeFault",
+    "UnmarshalFault",
+]
+
+_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+_VALID_HEADER_TYPE = re.compile(r"(Runtime|Function)\.[A-Z][a-zA-Z]+")
+
+
+class RuntimeFault(Exception):
+    """A fault with a fixed Lambda error type."""
+
+    error_type = "Runtime.Unknown"
+
+    def __init__(self, message: str, *, error_type: str | None = None) -> None:
+        super().__init__(message)
+        if error_type is not None:
+            self.error_type = error_type
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class InitFault(RuntimeFault):
+    error_type = "Runtime.ImportModuleError"
+
+
+class UnmarshalFault(RuntimeFault):
+    error_type = "Runtime.UnmarshalError"
+
+
+class MarshalFault(RuntimeFault):
+    error_type = "Runtime.MarshalError"
+
+
+class ResponseTooLarge(RuntimeFault):
+    error_type = "Function.ResponseSizeTooLarge"
+
+
+def _user_frames(tb: TracebackType | None) -> list[str]:
+    """Format a traceback, leaving out frames that belong to this package."""
+    frames = [frame for frame in traceback.extract_tb(tb) if not frame.filename.startswith(_PACKAGE_DIR)]
+    return traceback.format_list(frames)
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorReport:
+    """``{"errorType", "errorMessage", "stackTrace"}``: the body of /error and /init/error."""
+
+    error_type: str
+    error_message: str
+    stack_trace: tuple[str, ...] = ()
+
+    @classmethod
+    def from_exception(cls, exc: BaseException) -> ErrorReport:
+        if isinstance(exc, RuntimeFault):
+            cause = exc.__cause__
+            frames = _user_frames(cause.__traceback__) if cause is not None else []
+            return cls(exc.error_type, exc.message, tuple(frames))
+        return cls(type(exc).__name__, str(exc), tuple(_user_frames(exc.__traceback__)))
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "errorMessage": self.error_message,
+            "errorType": self.error_type,
+            "stackTrace": list(self.stack_trace),
+        }
+
+    def to_json(self) -> bytes:
+        return orjson.dumps(self.to_dict())
+
+    @classmethod
+    def from_json(cls, body: bytes) -> ErrorReport:
+        """Read an error body leniently: a peer may send anything."""
+        try:
+            doc = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return cls("Runtime.Unknown", body.decode("utf-8", "replace"))
+        if not isinstance(doc, dict):
+            return cls("Runtime.Unknown", body.decode("utf-8", "replace"))
+        trace = doc.get("stackTrace")
+        return cls(
+            str(doc.get("errorType") or "Runtime.Unknown"),
+            str(doc.get("errorMessage") or ""),
+            tuple(str(line) for line in trace) if isinstance(trace, list) else (),
+        )
+
+    def header_error_type(self) -> str:
+        """The ``Lambda-Runtime-Function-Error-Type`` value: ``(Runtime|Function).Name``.
+
+        Runtime faults already have that form; a user exception ``ValueError`` becomes
+        ``Function.ValueError``. Characters the form does not allow are dropped.
+        """
+        if _VALID_HEADER_TYPE.fullmatch(self.error_type):
+            return self.error_type
+        letters = "".join(ch for ch in self.error_type.rpartition(".")[2] if ch.isascii() and ch.isalpha())
+        if not letters or not letters[0].isupper():
+            return "Function.Unknown"
+        return f"Function.{letters}"

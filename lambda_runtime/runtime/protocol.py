@@ -1,0 +1,285 @@
+"""The Lambda Runtime API as values: no sockets in this module.
+
+Rule: this module turns bytes and headers into typed values and back. It does not know whether it is
+used by the runtime (client side) or by the emulator (server side); both import it.
+
+Requests are frozen values with a ``render`` step; sending them is the transport's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import Enum
+from urllib.parse import unquote
+
+from lambda_runtime.runtime.errors import ErrorReport
+
+__all__ = [
+    "API_VERSION",
+    "ERROR_CONTENT_TYPE",
+    "HTTP_INTEGRATION_CONTENT_TYPE",
+    "HTTP_INTEGRATION_SEPARATOR",
+    "MAX_PAYLOAD_BYTES",
+    "STREAMING_CONTENT_TYPE",
+    "Endpoint",
+    "Header",
+    "InitError",
+    "Invocation",
+    "InvocationError",
+    "InvocationResponse",
+    "NextInvocation",
+    "ProtocolError",
+    "Request",
+    "Route",
+    "RouteKind",
+    "StreamingResponseStart",
+    "parse_route",
+]
+
+API_VERSION = "2018-06-01"
+
+# Event and buffered response limit: 6 MiB plus 100 bytes of slack, as Lambda enforces it.
+MAX_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100
+
+ERROR_CONTENT_TYPE = "application/vnd.aws.lambda.error+json"
+STREAMING_CONTENT_TYPE = "application/octet-stream"
+HTTP_INTEGRATION_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response"
+# Between the JSON prelude and the payload of a Function URL / API Gateway streamed response.
+HTTP_INTEGRATION_SEPARATOR = b"\x00" * 8
+
+
+class Header:
+    """Header names of the Runtime API, in their canonical spelling."""
+
+    REQUEST_ID = "Lambda-Runtime-Aws-Request-Id"
+    DEADLINE_MS = "Lambda-Runtime-Deadline-Ms"
+    FUNCTION_ARN = "Lambda-Runtime-Invoked-Function-Arn"
+    TRACE_ID = "Lambda-Runtime-Trace-Id"
+    CLIENT_CONTEXT = "Lambda-Runtime-Client-Context"
+    COGNITO_IDENTITY = "Lambda-Runtime-Cognito-Identity"
+    TENANT_ID = "Lambda-Runtime-Aws-Tenant-Id"
+    FUNCTION_ERROR_TYPE = "Lambda-Runtime-Function-Error-Type"
+    FUNCTION_ERROR_BODY = "Lambda-Runtime-Function-Error-Body"
+    XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause"
+    RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode"
+
+
+class ProtocolError(Exception):
+    """A peer sent something the Runtime API does not allow."""
+
+
+@dataclass(frozen=True, slots=True)
+class Endpoint:
+    """Where the Runtime API lives: ``AWS_LAMBDA_RUNTIME_API`` parsed.
+
+    The value is ``host:port``, optionally with ``http://`` in front and a path prefix behind
+    (cargo-lambda serves ``127.0.0.1:9000/.rt``).
+    """
+
+    host: str
+    port: int
+    prefix: str = ""
+
+    @classmethod
+    def parse(cls, value: str) -> Endpoint:
+        text = value.strip()
+        if text.startswith("http://"):
+            text = text[len("http://") :]
+        elif "://" in text:
+            raise ProtocolError(f"AWS_LAMBDA_RUNTIME_API must be host:port, not {value!r}")
+        authority, slash, path = text.partition("/")
+        prefix = ("/" + path).rstrip("/") if slash else ""
+        if authority.startswith("["):  # [::1]:9001
+            host, _, port_text = authority[1:].partition("]:")
+        else:
+            host, _, port_text = authority.rpartition(":")
+        if not host or not port_text.isdigit():
+            raise ProtocolError(f"AWS_LAMBDA_RUNTIME_API must be host:port, not {value!r}")
+        port = int(port_text)
+        if not 0 < port < 65536:
+            raise ProtocolError(f"AWS_LAMBDA_RUNTIME_API has an invalid port: {value!r}")
+        return cls(host=host, port=port, prefix=prefix)
+
+    @property
+    def authority(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+    def path(self, tail: str) -> str:
+        """The request path for a Runtime API ``tail`` such as ``/runtime/invocation/next``."""
+        return f"{self.prefix}/{API_VERSION}{tail}"
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """One HTTP request, rendered but not sent. ``body`` is None for a chunked (streamed) body."""
+
+    method: str
+    path: str
+    headers: tuple[tuple[str, str], ...]
+    body: bytes | None
+
+
+def _invocation_tail(request_id: str, action: str) -> str:
+    return f"/runtime/invocation/{request_id}/{action}"
+
+
+@dataclass(frozen=True, slots=True)
+class NextInvocation:
+    def render(self, endpoint: Endpoint) -> Request:
+        return Request("GET", endpoint.path("/runtime/invocation/next"), (), b"")
+
+
+@dataclass(frozen=True, slots=True)
+class InvocationResponse:
+    request_id: str
+    body: bytes
+    content_type: str = "application/json"
+
+    def render(self, endpoint: Endpoint) -> Request:
+        headers = (("Content-Type", self.content_type),)
+        return Request("POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, self.body)
+
+
+@dataclass(frozen=True, slots=True)
+class StreamingResponseStart:
+    """The head of a streamed response; the body follows as chunks, errors as trailers."""
+
+    request_id: str
+    content_type: str = STREAMING_CONTENT_TYPE
+
+    def render(self, endpoint: Endpoint) -> Request:
+        headers = (
+            (Header.RESPONSE_MODE, "streaming"),
+            ("Content-Type", self.content_type),
+            ("Transfer-Encoding", "chunked"),
+            ("Trailer", f"{Header.FUNCTION_ERROR_TYPE}, {Header.FUNCTION_ERROR_BODY}"),
+        )
+        return Request("POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, None)
+
+
+def _error_headers(error: ErrorReport, xray_cause: bytes | None) -> tuple[tuple[str, str], ...]:
+    headers: list[tuple[str, str]] = [
+        ("Content-Type", ERROR_CONTENT_TYPE),
+        (Header.FUNCTION_ERROR_TYPE, error.header_error_type()),
+    ]
+    if xray_cause is not None:
+        headers.append((Header.XRAY_ERROR_CAUSE, xray_cause.decode("utf-8", "replace")))
+    return tuple(headers)
+
+
+@dataclass(frozen=True, slots=True)
+class InvocationError:
+    request_id: str
+    error: ErrorReport
+    xray_cause: bytes | None = None
+
+    def render(self, endpoint: Endpoint) -> Request:
+        path = endpoint.path(_invocation_tail(self.request_id, "error"))
+        return Request("POST", path, _error_headers(self.error, self.xray_cause), self.error.to_json())
+
+
+@dataclass(frozen=True, slots=True)
+class InitError:
+    error: ErrorReport
+
+    def render(self, endpoint: Endpoint) -> Request:
+        return Request("POST", endpoint.path("/runtime/init/error"), _error_headers(self.error, None),
+                       self.error.to_json())
+
+
+def _header(headers: Mapping[str, str], name: str) -> str | None:
+    """Look a header up in a mapping whose keys are lower-case."""
+    value = headers.get(name.lower())
+    return value if value else None
+
+
+@dataclass(frozen=True, slots=True)
+class Invocation:
+    """One event, as the /next answer delivers it. Header values are kept raw; the Context parses them."""
+
+    request_id: str
+    body: bytes
+    deadline_ms: int | None = None
+    invoked_function_arn: str | None = None
+    trace_id: str | None = None
+    client_context: str | None = None
+    cognito_identity: str | None = None
+    tenant_id: str | None = None
+    content_type: str = "application/json"
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
+        """Parse a /next answer. ``headers`` must have lower-case keys."""
+        request_id = _header(headers, Header.REQUEST_ID)
+        if request_id is None:
+            raise ProtocolError(f"/next answer has no {Header.REQUEST_ID} header")
+        deadline_text = _header(headers, Header.DEADLINE_MS)
+        deadline_ms: int | None = None
+        if deadline_text is not None:
+            try:
+                deadline_ms = int(deadline_text)
+            except ValueError:
+                raise ProtocolError(f"{Header.DEADLINE_MS} is not an integer: {deadline_text!r}") from None
+        return cls(
+            request_id=request_id,
+            body=body,
+            deadline_ms=deadline_ms,
+            invoked_function_arn=_header(headers, Header.FUNCTION_ARN),
+            trace_id=_header(headers, Header.TRACE_ID),
+            client_context=_header(headers, Header.CLIENT_CONTEXT),
+            cognito_identity=_header(headers, Header.COGNITO_IDENTITY),
+            tenant_id=_header(headers, Header.TENANT_ID),
+            content_type=_header(headers, "Content-Type") or "application/json",
+        )
+
+    def response_headers(self) -> list[tuple[str, str]]:
+        """The headers a server puts on the /next answer for this invocation (absent values omitted)."""
+        pairs = [
+            (Header.REQUEST_ID, self.request_id),
+            (Header.DEADLINE_MS, None if self.deadline_ms is None else str(self.deadline_ms)),
+            (Header.FUNCTION_ARN, self.invoked_function_arn),
+            (Header.TRACE_ID, self.trace_id),
+            (Header.CLIENT_CONTEXT, self.client_context),
+            (Header.COGNITO_IDENTITY, self.cognito_identity),
+            (Header.TENANT_ID, self.tenant_id),
+            ("Content-Type", self.content_type),
+        ]
+        return [(name, value) for name, value in pairs if value is not None]
+
+
+class RouteKind(Enum):
+    NEXT = "next"
+    RESPONSE = "response"
+    ERROR = "error"
+    INIT_ERROR = "init_error"
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    kind: RouteKind
+    request_id: str | None = None
+
+
+_INVOCATION_PATH = re.compile(r"/runtime/invocation/([^/]+)/(response|error)")
+
+
+def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
+    """Map a server-side request line to a Runtime API route; None when it is not one (answer 404)."""
+    path = path.split("?", 1)[0]
+    head = f"{prefix}/{API_VERSION}"
+    if not path.startswith(head):
+        return None
+    tail = path[len(head) :]
+    if tail == "/runtime/invocation/next":
+        return Route(RouteKind.NEXT) if method == "GET" else None
+    if method != "POST":
+        return None
+    if tail == "/runtime/init/error":
+        return Route(RouteKind.INIT_ERROR)
+    match = _INVOCATION_PATH.fullmatch(tail)
+    if match is None:
+        return None
+    kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
+    return Route(kind, unquote(match.group(1)))
