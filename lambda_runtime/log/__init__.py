@@ -17,7 +17,7 @@ def configure() -> None:
     """Install the logger from the environment (format, level, telemetry fd)."""
 
 
-def log_fault(error: ErrorReport, *, fatal: bool = False) -> None:
+def log_fault(error: ErrorReport, exc: BaseException | None = None, *, fatal: bool = False) -> None:
     """Log a fault the runtime reports (uncaught exception, init error, marshal error) at ERROR or FATAL."""
     level = "FATAL" if fatal else "ERROR"
     sys.stderr.write(f"[{level}]\t{error.error_type}: {error.error_message}\n")
