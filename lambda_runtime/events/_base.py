@@ -1,0 +1,453 @@
+"""The machinery every event class is built from: a wrapper over the parsed document plus typed fields.
+
+Rules this module keeps:
+
+1. Decoding does not walk the document. ``from_dict(doc)`` stores the dict it is given (no copy, no
+   validation beyond "is it a JSON object"); fields are read when accessed.
+2. Lossless for free: ``to_dict()`` returns that same dict, so fields nobody modelled survive unchanged.
+3. A missing optional field reads as ``None``; a missing required field raises ``MissingFieldError``
+   naming the class and the JSON key. Scalar values are not type-checked when read (that would cost the
+   walk rule 1 forbids); nested objects are, and a non-object raises ``EventDecodeError``.
+
+How to declare a class (for every family module)::
+
+    from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField, OptionalObj
+
+    class SQSMessageAttribute(EventObject):
+        __slots__ = ()                                    # always: instances stay two slots big
+        data_type = Field[str]("dataType")                # required: str, MissingFieldError if absent
+        string_value = OptionalField[str]("stringValue")  # optional: str | None
+
+    class SQSMessage(EventObject):
+        __slots__ = ()
+        message_id = Field[str]("messageId")
+        attributes = Field[dict[str, str]]("attributes")  # plain JSON values: any JSON-able type
+        message_attributes = MapOf("messageAttributes", SQSMessageAttribute)   # dict[str, wrapper]
+
+    class SQSEvent(EventObject):
+        __slots__ = ()
+        records = ListOf("Records", SQSMessage)           # list[SQSMessage], built once, cached
+
+- Attribute names are the snake_case form of the JSON key; the JSON key is the first argument.
+- ``Field``/``OptionalField`` hold plain JSON values (str, int, float, bool, list, dict). Write the type
+  in brackets; mypy then types ``event.records[0].body`` as ``str``.
+- ``Obj``/``OptionalObj``/``ListOf``/``OptionalListOf``/``MapOf``/``OptionalMapOf`` take the wrapper class
+  as second argument (define nested classes first). Wrappers are built on first access and cached on the
+  instance; they wrap the same sub-dicts, so ``to_dict()`` still returns the original document.
+  Optional forms read a missing key or a JSON ``null`` as ``None``.
+- Every field is assignable (``resp.status_code = 404`` writes into the document; assigning ``None`` to an
+  optional field removes the key). Wrappers are stored as their ``to_dict()``.
+- Extra behaviour is plain methods or properties on the class (e.g. ``json_body()``, ``decoded_data()``).
+- Response classes (things a handler returns) define a keyword ``__init__`` that builds the document with
+  ``compact({...})`` (drops ``None`` values, so optional keys are omitted as AWS documents) and then calls
+  ``super().__init__(doc)``. ``from_dict`` never calls ``__init__``, so decoding works for them too.
+- Export each public class from ``lambda_runtime/events/__init__.py`` (both the TYPE_CHECKING import and the
+  lazy name -> module table) and list it in the module's ``__all__``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "EventDecodeError",
+    "EventObject",
+    "Field",
+    "ListOf",
+    "MapOf",
+    "MissingFieldError",
+    "Obj",
+    "OptionalField",
+    "OptionalListOf",
+    "OptionalMapOf",
+    "OptionalObj",
+    "compact",
+]
+
+T = TypeVar("T")
+W = TypeVar("W", bound="EventObject")
+
+
+class EventDecodeError(ValueError):
+    """The input is not the shape an event class needs (not JSON, not an object, a nested non-object)."""
+
+
+class MissingFieldError(EventDecodeError, KeyError):
+    """A required field is absent from the document."""
+
+    def __init__(self, owner: type, key: str) -> None:
+        super().__init__(f"{owner.__name__}: required field {key!r} is missing")
+        self.owner = owner
+        self.key = key
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+def compact(doc: dict[str, Any]) -> dict[str, Any]:
+    """The dict without its ``None`` values: how response classes omit unset optional keys."""
+    return {k: v for k, v in doc.items() if v is not None}
+
+
+class EventObject:
+    """A typed view over one JSON object. Subclasses declare fields; see the module docstring."""
+
+    __slots__ = ("_cache", "_doc")
+    _doc: dict[str, Any]
+    _cache: dict[str, Any] | None
+
+    def __init__(self, doc: dict[str, Any] | None = None) -> None:
+        if doc is None:
+            doc = {}
+        elif not isinstance(doc, dict):
+            raise EventDecodeError(f"{type(self).__name__} needs a JSON object, got {type(doc).__name__}")
+        self._doc = doc
+        self._cache = None
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> Self:
+        """Wrap a parsed JSON object (not copied, not walked)."""
+        if type(doc) is not dict and not isinstance(doc, dict):
+            raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
+        obj = _new(cls)
+        obj._doc = doc
+        obj._cache = None
+        return obj
+
+    @classmethod
+    def from_json(cls, data: bytes | bytearray | memoryview | str) -> Self:
+        """Parse JSON text and wrap it; invalid JSON raises ``EventDecodeError`` saying where."""
+        import orjson
+
+        try:
+            doc = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise EventDecodeError(f"{cls.__name__}: the event is not valid JSON: {exc}") from exc
+        return cls.from_dict(doc)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The document: the same dict ``from_dict`` got, with any field assignments applied."""
+        return self._doc
+
+    def to_json(self) -> bytes:
+        import orjson
+
+        return orjson.dumps(self._doc)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """A raw JSON value by its key, for fields the class does not model."""
+        return self._doc.get(key, default)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        assert isinstance(other, EventObject)
+        return self._doc == other._doc
+
+    __hash__: ClassVar[None]  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        text = repr(self._doc)
+        if len(text) > 200:
+            text = text[:197] + "..."
+        return f"{type(self).__name__}({text})"
+
+
+_new = object.__new__
+
+
+class _FieldBase:
+    """Shared parts of every field: the JSON key and the attribute name."""
+
+    __slots__ = ("key", "name")
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        self.name = key
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __delete__(self, obj: EventObject) -> None:
+        obj._doc.pop(self.key, None)
+        if obj._cache is not None:
+            obj._cache.pop(self.key, None)
+
+
+class Field(_FieldBase, Generic[T]):
+    """A required plain JSON value."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> T: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self:
+        if obj is None:
+            return self
+        try:
+            value: T = obj._doc[self.key]
+        except KeyError:
+            raise MissingFieldError(type(obj), self.key) from None
+        return value
+
+    def __set__(self, obj: EventObject, value: T) -> None:
+        obj._doc[self.key] = value
+
+
+class OptionalField(_FieldBase, Generic[T]):
+    """An optional plain JSON value: ``None`` when absent."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> T | None: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self | None:
+        if obj is None:
+            return self
+        value: T | None = obj._doc.get(self.key)
+        return value
+
+    def __set__(self, obj: EventObject, value: T | None) -> None:
+        if value is None:
+            obj._doc.pop(self.key, None)
+        else:
+            obj._doc[self.key] = value
+
+
+def _wrap(parent: EventObject, key: str, cls: type[W], value: Any) -> W:
+    if type(value) is not dict:
+        raise EventDecodeError(
+            f"{type(parent).__name__}.{key}: expected a JSON object, got {type(value).__name__}"
+        )
+    obj = _new(cls)
+    obj._doc = value
+    obj._cache = None
+    return obj
+
+
+def _wrap_list(parent: EventObject, key: str, cls: type[W], value: Any) -> list[W]:
+    if type(value) is not list:
+        raise EventDecodeError(
+            f"{type(parent).__name__}.{key}: expected a JSON array, got {type(value).__name__}"
+        )
+    out: list[W] = []
+    append = out.append
+    for item in value:
+        if type(item) is not dict:
+            raise EventDecodeError(
+                f"{type(parent).__name__}.{key}: expected an array of objects, found {type(item).__name__}"
+            )
+        obj = _new(cls)
+        obj._doc = item
+        obj._cache = None
+        append(obj)
+    return out
+
+
+def _wrap_map(parent: EventObject, key: str, cls: type[W], value: Any) -> dict[str, W]:
+    if type(value) is not dict:
+        raise EventDecodeError(
+            f"{type(parent).__name__}.{key}: expected a JSON object, got {type(value).__name__}"
+        )
+    out: dict[str, W] = {}
+    for name, item in value.items():
+        out[name] = _wrap(parent, f"{key}.{name}", cls, item)
+    return out
+
+
+class _CachedField(_FieldBase, Generic[W]):
+    """A field whose Python value is built from the JSON once, then kept on the instance."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, key: str, cls: type[W]) -> None:
+        super().__init__(key)
+        self.cls = cls
+
+    def _cached(self, obj: EventObject) -> Any:
+        cache = obj._cache
+        if cache is None:
+            cache = obj._cache = {}
+        else:
+            try:
+                return cache[self.key]
+            except KeyError:
+                pass
+        value = obj._doc.get(self.key)
+        if value is None:
+            if not self._required:
+                return None
+            if self.key not in obj._doc:
+                raise MissingFieldError(type(obj), self.key)
+            raise EventDecodeError(f"{type(obj).__name__}.{self.key}: required field is null")
+        built = self._build(obj, value)
+        cache[self.key] = built
+        return built
+
+    _required: ClassVar[bool] = True
+
+    def _build(self, obj: EventObject, value: Any) -> Any:
+        raise NotImplementedError
+
+    def _store(self, obj: EventObject, value: Any) -> None:
+        if value is None:
+            obj._doc.pop(self.key, None)
+        else:
+            obj._doc[self.key] = self._unbuild(value)
+        if obj._cache is not None:
+            obj._cache.pop(self.key, None)
+
+    def _unbuild(self, value: Any) -> Any:
+        raise NotImplementedError
+
+
+class Obj(_CachedField[W]):
+    """A required nested object, read as wrapper class ``cls``."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> W: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self:
+        if obj is None:
+            return self
+        value: W = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: W) -> None:
+        self._store(obj, value)
+
+    def _build(self, obj: EventObject, value: Any) -> Any:
+        return _wrap(obj, self.key, self.cls, value)
+
+    def _unbuild(self, value: Any) -> Any:
+        return _unwrap(value)
+
+
+class OptionalObj(Obj[W]):
+    """An optional nested object: ``None`` when absent or null."""
+
+    __slots__ = ()
+    _required = False
+
+    @overload  # type: ignore[override]
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> W | None: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None:
+        if obj is None:
+            return self
+        value: W | None = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: W | None) -> None:
+        self._store(obj, value)
+
+
+class ListOf(_CachedField[W]):
+    """A required array of objects, read as ``list[cls]`` (built once per instance)."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> list[W]: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self:
+        if obj is None:
+            return self
+        value: list[W] = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: Iterable[W]) -> None:
+        self._store(obj, value)
+
+    def _build(self, obj: EventObject, value: Any) -> Any:
+        return _wrap_list(obj, self.key, self.cls, value)
+
+    def _unbuild(self, value: Any) -> Any:
+        return [_unwrap(item) for item in value]
+
+
+class OptionalListOf(ListOf[W]):
+    """An optional array of objects: ``None`` when absent or null."""
+
+    __slots__ = ()
+    _required = False
+
+    @overload  # type: ignore[override]
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> list[W] | None: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None:
+        if obj is None:
+            return self
+        value: list[W] | None = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: Iterable[W] | None) -> None:
+        self._store(obj, value)
+
+
+class MapOf(_CachedField[W]):
+    """A required object whose values are objects, read as ``dict[str, cls]``."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W]: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self:
+        if obj is None:
+            return self
+        value: dict[str, W] = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: Mapping[str, W]) -> None:
+        self._store(obj, value)
+
+    def _build(self, obj: EventObject, value: Any) -> Any:
+        return _wrap_map(obj, self.key, self.cls, value)
+
+    def _unbuild(self, value: Any) -> Any:
+        return {name: _unwrap(item) for name, item in value.items()}
+
+
+class OptionalMapOf(MapOf[W]):
+    """An optional object of objects: ``None`` when absent or null."""
+
+    __slots__ = ()
+    _required = False
+
+    @overload  # type: ignore[override]
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W] | None: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None:
+        if obj is None:
+            return self
+        value: dict[str, W] | None = self._cached(obj)
+        return value
+
+    def __set__(self, obj: EventObject, value: Mapping[str, W] | None) -> None:
+        self._store(obj, value)
+
+
+def _unwrap(value: Any) -> Any:
+    """A wrapper's document; a plain mapping is taken as it is."""
+    if isinstance(value, EventObject):
+        return value._doc
+    if isinstance(value, Mapping):
+        return dict(value)
+    raise TypeError(f"expected an event object or a mapping, got {type(value).__name__}")

@@ -1,0 +1,164 @@
+"""The field machinery of lambda_runtime.events._base, on small classes declared here."""
+
+from __future__ import annotations
+
+import pytest
+
+from lambda_runtime.events._base import (
+    EventDecodeError,
+    EventObject,
+    Field,
+    ListOf,
+    MapOf,
+    MissingFieldError,
+    Obj,
+    OptionalField,
+    OptionalListOf,
+    OptionalMapOf,
+    OptionalObj,
+    compact,
+)
+
+
+class Leaf(EventObject):
+    __slots__ = ()
+    name = Field[str]("name")
+    size = OptionalField[int]("size")
+
+
+class Root(EventObject):
+    __slots__ = ()
+    ident = Field[str]("Id")
+    note = OptionalField[str]("note")
+    leaf = Obj("leaf", Leaf)
+    maybe_leaf = OptionalObj("maybeLeaf", Leaf)
+    leaves = ListOf("Leaves", Leaf)
+    maybe_leaves = OptionalListOf("maybeLeaves", Leaf)
+    by_name = MapOf("byName", Leaf)
+    maybe_by_name = OptionalMapOf("maybeByName", Leaf)
+
+
+def full_doc() -> dict[str, object]:
+    return {
+        "Id": "r1",
+        "leaf": {"name": "a", "size": 3},
+        "Leaves": [{"name": "b"}, {"name": "c", "size": 1, "extra": [1]}],
+        "byName": {"x": {"name": "x"}},
+        "unknown": {"kept": True},
+    }
+
+
+def test_reads_typed_fields_without_copying() -> None:
+    doc = full_doc()
+    root = Root.from_dict(doc)
+    assert root.to_dict() is doc
+    assert root.ident == "r1"
+    assert root.note is None
+    assert root.leaf.name == "a"
+    assert root.leaf.size == 3
+    assert root.maybe_leaf is None
+    assert [leaf.name for leaf in root.leaves] == ["b", "c"]
+    assert root.leaves[0].size is None
+    assert root.maybe_leaves is None
+    assert root.by_name["x"].name == "x"
+    assert root.maybe_by_name is None
+    assert root.get("unknown") == {"kept": True}
+    assert root.leaves[1].to_dict() is doc["Leaves"][1]  # type: ignore[index]
+
+
+def test_nested_wrappers_are_built_once() -> None:
+    root = Root.from_dict(full_doc())
+    assert root.leaves is root.leaves
+    assert root.leaf is root.leaf
+
+
+def test_missing_required_field_names_class_and_key() -> None:
+    root = Root.from_dict({})
+    with pytest.raises(MissingFieldError, match=r"Root: required field 'Id' is missing"):
+        _ = root.ident
+    with pytest.raises(MissingFieldError, match="'Leaves'"):
+        _ = root.leaves
+    with pytest.raises(KeyError):  # MissingFieldError is also a KeyError
+        _ = root.leaf
+
+
+def test_null_required_object_is_a_clear_error() -> None:
+    root = Root.from_dict({"leaf": None})
+    with pytest.raises(EventDecodeError, match=r"Root\.leaf: required field is null"):
+        _ = root.leaf
+
+
+def test_optional_objects_read_null_as_none() -> None:
+    root = Root.from_dict({"maybeLeaf": None, "maybeLeaves": None, "maybeByName": None})
+    assert root.maybe_leaf is None
+    assert root.maybe_leaves is None
+    assert root.maybe_by_name is None
+
+
+@pytest.mark.parametrize(
+    ("doc", "attr", "message"),
+    [
+        ({"leaf": "text"}, "leaf", r"Root\.leaf: expected a JSON object, got str"),
+        ({"Leaves": {"name": "a"}}, "leaves", r"Root\.Leaves: expected a JSON array, got dict"),
+        ({"Leaves": [1]}, "leaves", r"Root\.Leaves: expected an array of objects, found int"),
+        ({"byName": {"x": 2}}, "by_name", r"Root\.byName\.x: expected a JSON object, got int"),
+    ],
+)
+def test_wrong_shapes_are_clear_errors(doc: dict[str, object], attr: str, message: str) -> None:
+    root = Root.from_dict(doc)
+    with pytest.raises(EventDecodeError, match=message):
+        getattr(root, attr)
+
+
+@pytest.mark.parametrize("value", [[1, 2], "text", 3, None])
+def test_from_dict_rejects_non_objects(value: object) -> None:
+    with pytest.raises(EventDecodeError, match="Root needs a JSON object"):
+        Root.from_dict(value)
+
+
+def test_from_json_reports_invalid_json() -> None:
+    with pytest.raises(EventDecodeError, match="Root: the event is not valid JSON"):
+        Root.from_json(b'{"Id": "x",}')
+    assert Root.from_json(b'{"Id": "x"}').ident == "x"
+
+
+def test_assignment_writes_into_the_document() -> None:
+    root = Root.from_dict(full_doc())
+    root.ident = "r2"
+    root.note = "hello"
+    root.leaf = Leaf.from_dict({"name": "new"})
+    root.leaves = [Leaf.from_dict({"name": "only"})]
+    assert root.leaves[0].name == "only"
+    root.note = None
+    root.maybe_leaf = None
+    doc = root.to_dict()
+    assert doc["Id"] == "r2"
+    assert "note" not in doc
+    assert doc["leaf"] == {"name": "new"}
+    assert doc["Leaves"] == [{"name": "only"}]
+    assert root.leaf.name == "new"
+    del root.leaf
+    assert "leaf" not in doc
+
+
+def test_equality_and_repr() -> None:
+    assert Root.from_dict(full_doc()) == Root.from_dict(full_doc())
+    assert Root.from_dict(full_doc()) != Leaf.from_dict(full_doc())
+    assert repr(Leaf.from_dict({"name": "a"})) == "Leaf({'name': 'a'})"
+    assert repr(Root.from_dict({"Id": "x" * 500})).endswith("...)")
+
+
+def test_instances_have_no_dict() -> None:
+    root = Root.from_dict({})
+    with pytest.raises(AttributeError):
+        root.free_attribute = 1  # type: ignore[attr-defined]
+
+
+def test_descriptor_on_class_is_the_field() -> None:
+    assert isinstance(Root.ident, Field)
+    assert Root.ident.key == "Id"
+    assert Root.leaves.cls is Leaf
+
+
+def test_compact_drops_none_values_only() -> None:
+    assert compact({"a": None, "b": 0, "c": "", "d": False}) == {"b": 0, "c": "", "d": False}
