@@ -1,0 +1,124 @@
+"""``lambda-runtime emulate`` and ``lambda-runtime demo`` (and E2's ``invoke``, registered from here).
+
+Rule: argument checking happens here, with a clear message and exit status 2; the emulator itself is
+imported only when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from lambda_runtime.emulator import invoke_client
+
+__all__ = ["parse_env_pairs", "register"]
+
+
+def parse_env_pairs(pairs: list[str]) -> dict[str, str]:
+    """``K=V`` strings into a dict; ``ValueError`` names the first malformed one."""
+    env: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name or not name.replace("_", "a").isalnum() or name[0].isdigit():
+            raise ValueError(f"--env expects NAME=VALUE with a variable name, got {pair!r}")
+        env[name] = value
+    return env
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value > 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text!r}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a port number: {text!r}") from None
+    if not 0 <= value < 65536:
+        raise argparse.ArgumentTypeError(f"port out of range: {text!r}")
+    return value
+
+
+def _directory(text: str) -> Path:
+    path = Path(text).resolve()
+    if not path.is_dir():
+        raise argparse.ArgumentTypeError(f"not a directory: {text!r}")
+    return path
+
+
+def _run_emulate(args: argparse.Namespace) -> int:
+    from lambda_runtime.emulator.service import run_emulator
+
+    from lambda_runtime.emulator.config import DEFAULT_COMMAND, FunctionConfig
+
+    command = list(args.command)
+    if command and command[0] == "--":
+        command = command[1:]
+    try:
+        env = parse_env_pairs(args.env)
+        config = FunctionConfig(
+            function_name=args.function_name,
+            handler=args.handler,
+            timeout_s=args.timeout,
+            memory_mb=args.memory,
+            concurrency=args.concurrency,
+            task_root=args.task_root or Path.cwd(),
+            extensions_dir=args.extensions_dir,
+            command=tuple(command) if command else DEFAULT_COMMAND,
+            env=env,
+        )
+    except ValueError as exc:
+        args.parser.error(str(exc))
+    return run_emulator(config, host=args.host, port=args.port)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from lambda_runtime.emulator.demo import run_demo
+
+    return run_demo()
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    emulate = subparsers.add_parser(
+        "emulate",
+        help="run a local Lambda service (Invoke, Runtime, Extensions and Telemetry APIs)",
+        description="Serve one function like AWS Lambda: each execution environment runs CMD "
+        "(default: this project's runtime) with _HANDLER and the Lambda environment.",
+    )
+    emulate.add_argument("--port", type=_port, default=9000, help="Invoke API port (default 9000; 0 = any)")
+    emulate.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    emulate.add_argument("--function-name", default="function", help="function name (default: function)")
+    emulate.add_argument("--handler", default="lambda_function.handler", help="_HANDLER, module.function")
+    emulate.add_argument("--timeout", type=_positive_float, default=3.0, help="invoke timeout in seconds (3)")
+    emulate.add_argument("--memory", type=_positive_int, default=128, help="memory size in MB (128)")
+    emulate.add_argument("--concurrency", type=_positive_int, default=1, help="execution environments (1)")
+    emulate.add_argument("--env", action="append", default=[], metavar="K=V", help="extra environment")
+    emulate.add_argument("--task-root", type=_directory, default=None, help="LAMBDA_TASK_ROOT (default: cwd)")
+    emulate.add_argument(
+        "--extensions-dir", type=_directory, default=None, help="executables to run as extensions"
+    )
+    emulate.add_argument("command", nargs=argparse.REMAINDER, help="-- CMD ARGS...: the runtime to run")
+    emulate.set_defaults(func=_run_emulate, parser=emulate)
+
+    demo = subparsers.add_parser(
+        "demo", help="start the emulator with a built-in function and invoke it once"
+    )
+    demo.set_defaults(func=_run_demo, parser=demo)
+
+    invoke_client.register(subparsers)

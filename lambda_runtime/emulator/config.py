@@ -1,0 +1,116 @@
+"""What the emulator serves: one function's configuration, and the environment its runtime gets.
+
+Rule: built once from the command line (or by a test), then read-only.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig"]
+
+# The runtime each execution environment runs when no command is given: this project's bootstrap.
+DEFAULT_COMMAND: tuple[str, ...] = (sys.executable, "-m", "lambda_runtime")
+
+_PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+
+# Variables of the host passed through to the runtime: enough to find programs, libraries and a locale.
+_PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "VIRTUAL_ENV", "SYSTEMROOT")
+
+# Section 2: what an extension does not see of the runtime's environment.
+HIDDEN_FROM_EXTENSIONS = frozenset(
+    {
+        "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_LOG_GROUP_NAME",
+        "AWS_LAMBDA_LOG_STREAM_NAME",
+        "LAMBDA_RUNTIME_DIR",
+        "LAMBDA_TASK_ROOT",
+        "_HANDLER",
+        "_X_AMZN_TRACE_ID",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class FunctionConfig:
+    function_name: str = "function"
+    handler: str = "lambda_function.handler"
+    timeout_s: float = 3.0
+    memory_mb: int = 128
+    concurrency: int = 1
+    task_root: Path = field(default_factory=Path.cwd)
+    extensions_dir: Path | None = None
+    command: tuple[str, ...] = DEFAULT_COMMAND
+    # Given with --env; applied last, so they override everything else.
+    env: Mapping[str, str] = field(default_factory=dict)
+    init_timeout_s: float = 10.0
+    region: str = "us-east-1"
+    account_id: str = "123456789012"
+    version: str = "$LATEST"
+
+    def __post_init__(self) -> None:
+        if not self.function_name or "/" in self.function_name or ":" in self.function_name:
+            raise ValueError(f"function name must be a plain name, not {self.function_name!r}")
+        if self.timeout_s <= 0:
+            raise ValueError(f"timeout must be positive, not {self.timeout_s}")
+        if not 128 <= self.memory_mb <= 10240:
+            raise ValueError(f"memory must be 128..10240 MB, not {self.memory_mb}")
+        if self.concurrency < 1:
+            raise ValueError(f"concurrency must be at least 1, not {self.concurrency}")
+        if not self.command:
+            raise ValueError("the runtime command is empty")
+
+    @property
+    def function_arn(self) -> str:
+        return f"arn:aws:lambda:{self.region}:{self.account_id}:function:{self.function_name}"
+
+    @property
+    def log_group_name(self) -> str:
+        return f"/aws/lambda/{self.function_name}"
+
+    @staticmethod
+    def new_log_stream_name() -> str:
+        return time.strftime("%Y/%m/%d/", time.gmtime()) + f"[$LATEST]{secrets.token_hex(16)}"
+
+    def runtime_environment(self, runtime_api: str, log_stream_name: str) -> dict[str, str]:
+        """Section 1, "Environment a runtime reads", for one execution environment."""
+        env = {name: os.environ[name] for name in _PASSED_THROUGH if name in os.environ}
+        python_path = [str(self.task_root)]
+        if os.environ.get("PYTHONPATH"):
+            python_path.append(os.environ["PYTHONPATH"])
+        # So the default runtime imports even from a checkout that is not pip-installed.
+        python_path.append(_PACKAGE_PARENT)
+        env.update(
+            {
+                "_HANDLER": self.handler,
+                "LAMBDA_TASK_ROOT": str(self.task_root),
+                "LAMBDA_RUNTIME_DIR": str(Path(sys.prefix)),
+                "AWS_LAMBDA_RUNTIME_API": runtime_api,
+                "AWS_LAMBDA_FUNCTION_NAME": self.function_name,
+                "AWS_LAMBDA_FUNCTION_VERSION": self.version,
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": str(self.memory_mb),
+                "AWS_LAMBDA_LOG_GROUP_NAME": self.log_group_name,
+                "AWS_LAMBDA_LOG_STREAM_NAME": log_stream_name,
+                "AWS_LAMBDA_INITIALIZATION_TYPE": "on-demand",
+                "AWS_REGION": self.region,
+                "AWS_DEFAULT_REGION": self.region,
+                "AWS_EXECUTION_ENV": f"AWS_Lambda_python{sys.version_info[0]}.{sys.version_info[1]}",
+                "AWS_ACCESS_KEY_ID": "AKIAEMULATOR00000000",
+                "AWS_SECRET_ACCESS_KEY": "emulator-placeholder-secret",
+                "AWS_SESSION_TOKEN": "emulator-placeholder-token",
+                "TZ": ":UTC",
+                "PYTHONPATH": os.pathsep.join(python_path),
+                "PYTHONUNBUFFERED": "1",
+            }
+        )
+        env.update(self.env)
+        return env
+
+    def extension_environment(self, runtime_env: Mapping[str, str]) -> dict[str, str]:
+        return {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}

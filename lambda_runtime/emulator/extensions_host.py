@@ -1,0 +1,135 @@
+"""The seam between an execution environment and the Extensions / Telemetry machinery.
+
+One ``ExtensionsHost`` lives per execution environment (a re-initialised environment gets a new one).
+The environment (environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
+
+    host = create_extensions_host(spec)      # before anything starts
+    server routes += host.routes()           # served on the environment's Runtime API port
+    await host.start(runtime_api)            # launch --extensions-dir executables, wait until all
+                                             #   registered; raise ExtensionInitError on init error / crash
+    ... the runtime process starts, initialises and calls /next ...
+    await host.wait_init_done()              # every extension called /event/next
+    platform_event("platform.initStart" / "platform.initRuntimeDone" / "platform.initReport", record)
+    per invoke:
+        await host.invoke_started(invocation)  # deliver INVOKE to INVOKE-subscribed extensions
+        ... runtime answers; the caller gets the answer ...
+        await host.wait_invoke_done()          # every INVOKE-subscribed extension called next again
+        platform_event("platform.start" / "platform.runtimeDone" / "platform.report", record)
+    log_line("function", text)               # every line the runtime writes (stdout and stderr)
+    await host.shutdown(reason, deadline_ms) # SHUTDOWN event ("spindown" | "timeout" | "failure");
+                                             #   the host kills its extension processes by deadline_ms
+
+``has_external_extensions`` decides the runtime's shutdown budget: with external extensions the runtime
+gets SIGTERM and 2000 ms (section 2), without them it is killed at once.
+
+Selection rule: ``create_extensions_host`` below is the ONE line that picks the implementation. E2 (owner of
+extensions_api.py / telemetry_api.py) may edit that single function to return its host; nothing else in the
+emulator names an implementation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from lambda_runtime.emulator.http_server import Route
+from lambda_runtime.runtime.protocol import Invocation
+
+__all__ = [
+    "ExtensionInitError",
+    "ExtensionsHost",
+    "ExtensionsSpec",
+    "NoExtensions",
+    "create_extensions_host",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class ExtensionsSpec:
+    """What an extensions host needs to know about its environment."""
+
+    function_name: str
+    function_version: str
+    handler: str
+    memory_mb: int
+    account_id: str
+    # None: no --extensions-dir given.
+    extensions_dir: Path | None
+    # Environment for extension processes: the runtime's minus the variables hidden from extensions.
+    extension_env: Mapping[str, str] = field(default_factory=dict)
+    # Lines the host wants in the emulator's log (its own diagnostics, extension output).
+    log_prefix: str = ""
+
+
+class ExtensionInitError(Exception):
+    """An extension failed to initialise: it posted /extension/init/error, crashed or never registered."""
+
+    def __init__(self, error_type: str, message: str) -> None:
+        super().__init__(message)
+        self.error_type = error_type
+        self.message = message
+
+
+class ExtensionsHost(Protocol):
+    """See the module docstring for when each method is called."""
+
+    @property
+    def has_external_extensions(self) -> bool: ...
+
+    def routes(self) -> Sequence[Route]: ...
+
+    async def start(self, runtime_api: str) -> None: ...
+
+    async def wait_init_done(self) -> None: ...
+
+    async def invoke_started(self, invocation: Invocation) -> None: ...
+
+    async def wait_invoke_done(self) -> None: ...
+
+    async def shutdown(self, reason: str, deadline_ms: int) -> None: ...
+
+    def platform_event(self, event_type: str, record: Mapping[str, object]) -> None: ...
+
+    def log_line(self, source: str, text: str) -> None: ...
+
+
+class NoExtensions:
+    """The host of an environment without extensions or telemetry subscribers: every step is immediate."""
+
+    def __init__(self, spec: ExtensionsSpec) -> None:
+        self.spec = spec
+
+    @property
+    def has_external_extensions(self) -> bool:
+        return False
+
+    def routes(self) -> Sequence[Route]:
+        return ()
+
+    async def start(self, runtime_api: str) -> None:
+        return None
+
+    async def wait_init_done(self) -> None:
+        return None
+
+    async def invoke_started(self, invocation: Invocation) -> None:
+        return None
+
+    async def wait_invoke_done(self) -> None:
+        return None
+
+    async def shutdown(self, reason: str, deadline_ms: int) -> None:
+        return None
+
+    def platform_event(self, event_type: str, record: Mapping[str, object]) -> None:
+        return None
+
+    def log_line(self, source: str, text: str) -> None:
+        return None
+
+
+def create_extensions_host(spec: ExtensionsSpec) -> ExtensionsHost:
+    """The one selection line (see the module docstring)."""
+    return NoExtensions(spec)

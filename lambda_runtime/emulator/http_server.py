@@ -1,0 +1,403 @@
+"""A small HTTP/1.1 server on asyncio and h11, shared by every API of the emulator.
+
+Rules this module keeps:
+- h11 parses and frames everything; nothing here reads HTTP by hand.
+- One request at a time per connection, connections kept alive.
+- Request bodies are read on demand by the handler: ``await request.read(limit)`` (buffered, capped; raises
+  ``BodyTooLarge`` without buffering the excess) or ``async for chunk in request.stream()`` (as it arrives).
+  Trailers of a chunked body are on ``request.trailers`` once the body is consumed. Whatever a handler leaves
+  unread is drained and discarded after the response, up to ``drain_limit`` bytes; beyond that the
+  connection closes.
+- A handler answers ``HttpResponse`` (Content-Length) or ``StreamingHttpResponse`` (chunked, each chunk
+  written as the iterator produces it).
+- Nothing a peer sends takes the listener down: malformed HTTP -> 400 and close, an unknown path -> the
+  router's fallback (404), a handler that raises -> 500 and close.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from http import HTTPStatus
+
+import h11
+import orjson
+
+__all__ = [
+    "BodyTooLarge",
+    "Handler",
+    "Headers",
+    "HttpRequest",
+    "HttpResponse",
+    "HttpServer",
+    "Route",
+    "Router",
+    "StreamingHttpResponse",
+]
+
+_log = logging.getLogger(__name__)
+
+# Header pairs; names of a request's headers are lower-case.
+Headers = tuple[tuple[str, str], ...]
+
+_READ_SIZE = 256 * 1024
+DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024 + 100
+DEFAULT_DRAIN_LIMIT = 64 * 1024 * 1024
+# Request line plus headers.
+MAX_HEAD_BYTES = 64 * 1024
+
+
+class BodyTooLarge(Exception):
+    """The request body is longer than the limit the handler read it with."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"request body exceeds {limit} bytes")
+        self.limit = limit
+
+
+class _Disconnected(Exception):
+    """The peer closed the connection in the middle of a request."""
+
+
+@dataclass(frozen=True, slots=True)
+class HttpResponse:
+    status: int
+    headers: Headers = ()
+    body: bytes = b""
+
+    @classmethod
+    def json(cls, status: int, doc: object, headers: Iterable[tuple[str, str]] = ()) -> HttpResponse:
+        return cls(status, (("Content-Type", "application/json"), *headers), orjson.dumps(doc))
+
+
+@dataclass(frozen=True, slots=True)
+class StreamingHttpResponse:
+    """A response sent with chunked framing; each item of ``chunks`` is written as soon as it is produced."""
+
+    status: int
+    headers: Headers
+    chunks: AsyncIterable[bytes]
+
+
+Response = HttpResponse | StreamingHttpResponse
+
+
+class HttpRequest:
+    """One request: its head at once, its body on demand."""
+
+    __slots__ = ("_body_done", "_conn", "headers", "method", "params", "path", "query", "target", "trailers")
+
+    def __init__(self, conn: _Connection, event: h11.Request) -> None:
+        self._conn = conn
+        self.method = event.method.decode("ascii", "replace")
+        self.target = event.target.decode("ascii", "replace")
+        self.path, _, self.query = self.target.partition("?")
+        self.headers: Headers = tuple(
+            (name.decode("latin-1"), value.decode("latin-1")) for name, value in event.headers
+        )
+        self.params: dict[str, str] = {}
+        self.trailers: Headers = ()
+        self._body_done = False
+
+    def header(self, name: str) -> str | None:
+        wanted = name.lower()
+        for key, value in self.headers:
+            if key == wanted:
+                return value
+        return None
+
+    @property
+    def content_length(self) -> int | None:
+        text = self.header("content-length")
+        return int(text) if text is not None and text.isdigit() else None
+
+    async def stream(self) -> AsyncIterator[bytes]:
+        """The body's chunks as they arrive (h11 already removed the chunked framing)."""
+        while not self._body_done:
+            chunk = await self._conn.next_body_chunk(self)
+            if chunk:
+                yield chunk
+
+    async def read(self, limit: int = DEFAULT_MAX_BODY_BYTES) -> bytes:
+        """The whole body; ``BodyTooLarge`` as soon as it is known to exceed ``limit``."""
+        declared = self.content_length
+        if declared is not None and declared > limit:
+            raise BodyTooLarge(limit)
+        parts: list[bytes] = []
+        size = 0
+        async for chunk in self.stream():
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge(limit)
+            parts.append(chunk)
+        return b"".join(parts)
+
+    def _finish(self, trailers: Headers) -> None:
+        self._body_done = True
+        self.trailers = trailers
+
+
+Handler = Callable[[HttpRequest], Awaitable[Response]]
+
+_PARAM = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """``method`` and a path ``pattern`` like ``/functions/{name}/invocations``; {x} matches one segment."""
+
+    method: str
+    pattern: str
+    handler: Handler
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        parts = _PARAM.split(self.pattern)
+        source = "".join(
+            re.escape(part) if i % 2 == 0 else f"(?P<{part}>[^/]+)" for i, part in enumerate(parts)
+        )
+        object.__setattr__(self, "regex", re.compile(source))
+
+
+async def _not_found(request: HttpRequest) -> HttpResponse:
+    return HttpResponse.json(
+        404, {"errorMessage": f"no route for {request.method} {request.path}", "errorType": "NotFound"}
+    )
+
+
+class Router:
+    """Method + path -> handler. Exact paths are looked up first, then patterns in the order added."""
+
+    def __init__(self, fallback: Handler = _not_found) -> None:
+        self._exact: dict[tuple[str, str], Handler] = {}
+        self._patterns: list[Route] = []
+        self.fallback = fallback
+
+    def add(self, method: str, pattern: str, handler: Handler) -> None:
+        self.add_route(Route(method, pattern, handler))
+
+    def add_route(self, route: Route) -> None:
+        if "{" in route.pattern:
+            self._patterns.append(route)
+        else:
+            self._exact[(route.method, route.pattern)] = route.handler
+
+    def resolve(self, request: HttpRequest) -> Handler:
+        handler = self._exact.get((request.method, request.path))
+        if handler is not None:
+            return handler
+        for route in self._patterns:
+            if route.method != request.method:
+                continue
+            match = route.regex.fullmatch(request.path)
+            if match is not None:
+                request.params = match.groupdict()
+                return route.handler
+        return self.fallback
+
+
+def _reason(status: int) -> bytes:
+    try:
+        return HTTPStatus(status).phrase.encode("ascii")
+    except ValueError:
+        return b""
+
+
+class _Connection:
+    """One client connection: reads requests, runs handlers, writes responses."""
+
+    def __init__(
+        self, server: HttpServer, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
+    ) -> None:
+        self._server = server
+        self._reader = reader
+        self._writer = writer
+        self._h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
+
+    async def _next_event(self) -> h11.Event | type[h11.PAUSED] | type[h11.NEED_DATA]:
+        while True:
+            event = self._h11.next_event()
+            if event is not h11.NEED_DATA:
+                return event
+            data = await self._reader.read(_READ_SIZE)
+            self._h11.receive_data(data)
+            if not data and self._h11.their_state is not h11.DONE:
+                # h11 turns EOF into ConnectionClosed or a RemoteProtocolError on the next call.
+                continue
+
+    async def next_body_chunk(self, request: HttpRequest) -> bytes:
+        event = await self._next_event()
+        if isinstance(event, h11.Data):
+            return bytes(event.data)
+        if isinstance(event, h11.EndOfMessage):
+            request._finish(tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in event.headers))
+            return b""
+        raise _Disconnected
+
+    def _send(self, event: h11.Event) -> None:
+        data = self._h11.send(event)
+        if data:
+            self._writer.write(data)
+
+    async def _write_response(self, response: Response) -> None:
+        headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers]
+        if isinstance(response, HttpResponse):
+            headers.append((b"Content-Length", str(len(response.body)).encode()))
+            self._send(
+                h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
+            )
+            if response.body:
+                self._send(h11.Data(data=response.body))
+            self._send(h11.EndOfMessage())
+            await self._writer.drain()
+            return
+        headers.append((b"Transfer-Encoding", b"chunked"))
+        self._send(
+            h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
+        )
+        await self._writer.drain()
+        async for chunk in response.chunks:
+            if chunk:
+                self._send(h11.Data(data=chunk))
+                await self._writer.drain()
+        self._send(h11.EndOfMessage())
+        await self._writer.drain()
+
+    async def _drain_body(self, request: HttpRequest) -> bool:
+        """Discard the unread rest of the body; False when it is too long to be worth reading."""
+        budget = self._server.drain_limit
+        try:
+            async for chunk in request.stream():
+                budget -= len(chunk)
+                if budget < 0:
+                    return False
+        except (_Disconnected, h11.RemoteProtocolError):
+            return False
+        return True
+
+    async def _bad_request(self, error: h11.RemoteProtocolError) -> None:
+        if self._h11.our_state not in (h11.IDLE, h11.SEND_RESPONSE):
+            return
+        status = error.error_status_hint or 400
+        body = orjson.dumps({"errorMessage": f"malformed HTTP request: {error}", "errorType": "BadRequest"})
+        try:
+            self._send(
+                h11.Response(
+                    status_code=status,
+                    headers=[
+                        (b"Content-Type", b"application/json"),
+                        (b"Content-Length", str(len(body)).encode()),
+                        (b"Connection", b"close"),
+                    ],
+                )
+            )
+            self._send(h11.Data(data=body))
+            self._send(h11.EndOfMessage())
+            await self._writer.drain()
+        except (h11.LocalProtocolError, ConnectionError):
+            pass
+
+    async def _answer(self, request: HttpRequest) -> bool:
+        """Run the handler and write its answer; False when the connection must close."""
+        try:
+            response = await self._server.router.resolve(request)(request)
+        except BodyTooLarge as exc:
+            response = HttpResponse.json(
+                413, {"errorMessage": str(exc), "errorType": "RequestEntityTooLarge"}
+            )
+        except (_Disconnected, h11.RemoteProtocolError):
+            raise
+        except Exception:
+            _log.exception("handler for %s %s failed", request.method, request.path)
+            response = HttpResponse.json(
+                500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
+            )
+        await self._write_response(response)
+        return True
+
+    async def serve(self) -> None:
+        try:
+            while True:
+                try:
+                    event = await self._next_event()
+                except h11.RemoteProtocolError as error:
+                    await self._bad_request(error)
+                    return
+                if isinstance(event, h11.ConnectionClosed) or event is h11.PAUSED:
+                    return
+                if not isinstance(event, h11.Request):
+                    return
+                request = HttpRequest(self, event)
+                try:
+                    await self._answer(request)
+                except h11.RemoteProtocolError as error:
+                    await self._bad_request(error)
+                    return
+                except _Disconnected:
+                    return
+                if not request._body_done and not await self._drain_body(request):
+                    return
+                if self._h11.our_state is h11.MUST_CLOSE or self._h11.their_state is not h11.DONE:
+                    return
+                self._h11.start_next_cycle()
+        except (ConnectionError, asyncio.IncompleteReadError, h11.LocalProtocolError):
+            return
+        finally:
+            self._writer.close()
+
+
+class HttpServer:
+    """Serve ``router`` on one listening socket until ``close()``."""
+
+    def __init__(
+        self,
+        router: Router,
+        *,
+        name: str = "http",
+        drain_limit: int = DEFAULT_DRAIN_LIMIT,
+    ) -> None:
+        self.router = router
+        self.name = name
+        self.drain_limit = drain_limit
+        self._server: asyncio.Server | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.host = ""
+        self.port = 0
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        self._server = await asyncio.start_server(self._on_connect, host, port, limit=_READ_SIZE)
+        sockname = self._server.sockets[0].getsockname()
+        self.host, self.port = str(sockname[0]), int(sockname[1])
+
+    @property
+    def authority(self) -> str:
+        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+
+    async def _on_connect(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        self._tasks.add(task)
+        try:
+            await _Connection(self, reader, writer).serve()
+        except asyncio.CancelledError:
+            writer.close()
+            raise
+        except Exception:
+            _log.exception("%s: connection failed", self.name)
+            writer.close()
+        finally:
+            self._tasks.discard(task)
+
+    async def close(self) -> None:
+        if self._server is not None:
+            self._server.close()
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._server is not None:
+            await self._server.wait_closed()
+            self._server = None
