@@ -44,10 +44,14 @@ class RuntimeFault(Exception):
 
     error_type = "Runtime.Unknown"
 
-    def __init__(self, message: str, *, error_type: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, error_type: str | None = None, stack_trace: tuple[str, ...] | None = None
+    ) -> None:
         super().__init__(message)
         if error_type is not None:
             self.error_type = error_type
+        # When None, the stack trace is taken from the exception this one was raised from.
+        self.stack_trace = stack_trace
 
     @property
     def message(self) -> str:
@@ -72,7 +76,11 @@ class ResponseTooLarge(RuntimeFault):
 
 def _user_frames(tb: TracebackType | None) -> list[str]:
     """Format a traceback, leaving out frames that belong to this package."""
-    frames = [frame for frame in traceback.extract_tb(tb) if not frame.filename.startswith(_PACKAGE_DIR)]
+    frames = [
+        frame
+        for frame in traceback.extract_tb(tb)
+        if not frame.filename.startswith((_PACKAGE_DIR, "<frozen importlib"))
+    ]
     return traceback.format_list(frames)
 
 
@@ -87,6 +95,8 @@ class ErrorReport:
     @classmethod
     def from_exception(cls, exc: BaseException) -> ErrorReport:
         if isinstance(exc, RuntimeFault):
+            if exc.stack_trace is not None:
+                return cls(exc.error_type, exc.message, exc.stack_trace)
             cause = exc.__cause__
             frames = _user_frames(cause.__traceback__) if cause is not None else []
             return cls(exc.error_type, exc.message, tuple(frames))

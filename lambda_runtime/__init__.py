@@ -1,0 +1,63 @@
+"""lambda-runtime: a fast, typed custom runtime for AWS Lambda, with a local Lambda emulator.
+
+Public names are loaded on first use, so ``import lambda_runtime`` stays cheap on cold start.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
+    from lambda_runtime.handlers.stream import ResponseStream, StreamClosedError
+    from lambda_runtime.log import Log
+    from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
+    from lambda_runtime.runtime.errors import ErrorReport
+    from lambda_runtime.runtime.runner import LambdaRuntime
+    from lambda_runtime.runtime.shutdown import on_shutdown
+
+__all__ = [
+    "Client",
+    "ClientContext",
+    "CognitoIdentity",
+    "Context",
+    "ErrorReport",
+    "LambdaBufferedHandler",
+    "LambdaRuntime",
+    "LambdaStreamHandler",
+    "Log",
+    "ResponseStream",
+    "StreamClosedError",
+    "on_shutdown",
+]
+
+__version__ = "0.1.0"
+
+_LOCATIONS = {
+    "LambdaBufferedHandler": "lambda_runtime.handlers.base",
+    "LambdaStreamHandler": "lambda_runtime.handlers.base",
+    "ResponseStream": "lambda_runtime.handlers.stream",
+    "StreamClosedError": "lambda_runtime.handlers.stream",
+    "Log": "lambda_runtime.log",
+    "Client": "lambda_runtime.runtime.context",
+    "ClientContext": "lambda_runtime.runtime.context",
+    "CognitoIdentity": "lambda_runtime.runtime.context",
+    "Context": "lambda_runtime.runtime.context",
+    "ErrorReport": "lambda_runtime.runtime.errors",
+    "LambdaRuntime": "lambda_runtime.runtime.runner",
+    "on_shutdown": "lambda_runtime.runtime.shutdown",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LOCATIONS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lambda_runtime' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -1,0 +1,106 @@
+"""Event decoding by declared type, and result encoding.
+
+Decoding, chosen once per handler from the event type it declares:
+- ``bytes``                      -> the raw event body
+- a class with ``from_dict``     -> ``cls.from_dict(parsed JSON)`` (the events library, or any user class)
+- anything else (dict, list, Any, str, no annotation) -> the parsed JSON, as AWS's Python runtime gives it
+
+Encoding, for each result:
+- ``bytes`` / ``bytearray`` / ``memoryview`` -> sent as is
+- an object with ``to_dict``     -> its document as JSON
+- anything else                  -> JSON via orjson (``str`` becomes a JSON string, as on AWS's Python runtime);
+  ``Decimal`` and objects with ``to_dict`` nested inside are converted, sets become lists
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+from lambda_runtime.runtime.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
+from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+
+__all__ = ["EncodedResult", "EventDecoder", "decoder_for", "encode_result"]
+
+EventDecoder = Callable[[bytes], Any]
+
+
+def _parse_json(body: bytes) -> Any:
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise UnmarshalFault(f"Unable to unmarshal input: {exc}") from exc
+
+
+def _raw_body(body: bytes) -> bytes:
+    return body
+
+
+def _typed(cls: Any) -> EventDecoder:
+    from_dict = cls.from_dict
+    name = getattr(cls, "__qualname__", repr(cls))
+
+    def decode(body: bytes) -> Any:
+        doc = _parse_json(body)
+        try:
+            return from_dict(doc)
+        except Exception as exc:
+            raise UnmarshalFault(f"Unable to unmarshal input as {name}: {type(exc).__name__}: {exc}") from exc
+
+    return decode
+
+
+def decoder_for(event_type: Any) -> EventDecoder:
+    """The decoder for a handler whose event parameter is annotated ``event_type``."""
+    if event_type is bytes:
+        return _raw_body
+    if isinstance(event_type, type) and callable(getattr(event_type, "from_dict", None)):
+        return _typed(event_type)
+    return _parse_json
+
+
+def _default(value: Any) -> Any:
+    to_dict = getattr(value, "to_dict", None)
+    if callable(to_dict):
+        return to_dict()
+    if isinstance(value, decimal.Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, (set, frozenset)):
+        return list(value)
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value).decode("utf-8", "replace")
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+_JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
+
+
+@dataclass(frozen=True, slots=True)
+class EncodedResult:
+    body: bytes
+    content_type: str
+
+
+def encode_result(result: Any) -> EncodedResult:
+    """Encode a handler's result for /response; raises MarshalFault or ResponseTooLarge."""
+    if isinstance(result, (bytes, bytearray, memoryview)):
+        encoded = EncodedResult(bytes(result), "application/octet-stream")
+    else:
+        to_dict = getattr(result, "to_dict", None)
+        document = to_dict() if callable(to_dict) else result
+        try:
+            encoded = EncodedResult(orjson.dumps(document, default=_default, option=_JSON_OPTIONS),
+                                    "application/json")
+        except TypeError as exc:
+            raise MarshalFault(f"Unable to marshal response: {exc}") from exc
+    size = len(encoded.body)
+    if size > MAX_PAYLOAD_BYTES:
+        raise ResponseTooLarge(
+            f"Response payload size ({size} bytes) exceeded maximum allowed payload size "
+            f"({MAX_PAYLOAD_BYTES} bytes)."
+        )
+    return encoded

@@ -1,0 +1,1 @@
+"""The Runtime API client side: protocol values, transport, Context, the invocation loop."""

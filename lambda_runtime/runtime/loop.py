@@ -1,0 +1,201 @@
+"""The invocation loop: next -> decode -> handler -> encode -> response | error.
+
+Rules:
+- Each invocation is run by one step function returning nothing; every failure inside it becomes an
+  ErrorReport posted to /error (or a trailer, for a stream that had started) and the loop goes on.
+- The Runtime API answering 500, or /next failing at all, ends the process with a non-zero status.
+- A 4xx answer to a response or error post is logged and the loop goes on: the invocation is lost, the
+  environment is not.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any, NoReturn, TypeVar
+
+from lambda_runtime import log
+from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
+from lambda_runtime.handlers.codec import encode_result
+from lambda_runtime.handlers.stream import ResponseStream
+from lambda_runtime.runtime.config import RuntimeConfig
+from lambda_runtime.runtime.context import Context, invocation_scope
+from lambda_runtime.runtime.errors import ErrorReport
+from lambda_runtime.runtime.protocol import (
+    Invocation,
+    InvocationError,
+    InvocationResponse,
+    NextInvocation,
+    ProtocolError,
+    Request,
+    StreamingResponseStart,
+)
+from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
+
+__all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
+
+T = TypeVar("T")
+
+TRACE_ENV = "_X_AMZN_TRACE_ID"
+
+
+class FatalRuntimeError(Exception):
+    """The Runtime API can no longer be served: the process must exit non-zero."""
+
+
+def _runtime_message(message: str) -> None:
+    sys.stderr.write(f"lambda_runtime: {message}\n")
+
+
+class AsyncRunner:
+    """One event loop for the life of the process, so async clients keep their connections."""
+
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    def run(self, awaitable: Awaitable[T]) -> T:
+        if self._loop is None:
+            self._loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self._loop)
+        return self._loop.run_until_complete(_as_coroutine(awaitable))
+
+    def close(self) -> None:
+        if self._loop is not None:
+            self._loop.close()
+            self._loop = None
+
+
+async def _as_coroutine(awaitable: Awaitable[T]) -> T:
+    return await awaitable
+
+
+def _is_awaitable(value: Any) -> bool:
+    return hasattr(value, "__await__")
+
+
+class InvocationLoop:
+    def __init__(
+        self,
+        config: RuntimeConfig,
+        connection: Connection,
+        target: HandlerTarget,
+        runner: AsyncRunner | None = None,
+        clock: Callable[[], int] | None = None,
+    ) -> None:
+        self._config = config
+        self._connection = connection
+        self._target = target
+        self._runner = runner or AsyncRunner()
+        self._clock = clock
+
+    # -- the loop -----------------------------------------------------------------------------------------
+
+    def run_forever(self) -> NoReturn:
+        while True:
+            self.serve_one()
+
+    def serve_one(self) -> None:
+        invocation = self._next()
+        context = (
+            Context.from_invocation(invocation, self._config.function)
+            if self._clock is None
+            else Context.from_invocation(invocation, self._config.function, self._clock)
+        )
+        _set_trace_env(invocation.trace_id)
+        with invocation_scope(context):
+            if isinstance(self._target, StreamingTarget):
+                self._serve_streaming(self._target, invocation, context)
+            else:
+                self._post(self._serve_buffered(self._target, invocation, context))
+
+    # -- steps ----------------------------------------------------------------------------------------------
+
+    def _next(self) -> Invocation:
+        try:
+            answer = self._connection.request(NextInvocation().render(self._config.endpoint))
+        except TransportError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+        if answer.status != 200:
+            raise FatalRuntimeError(f"/next answered {answer.status}: {_describe(answer.body)}")
+        try:
+            return Invocation.from_headers(answer.headers, answer.body)
+        except ProtocolError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+
+    def _call(self, function: Callable[..., Any], *args: Any) -> Any:
+        result = function(*args)
+        if _is_awaitable(result):
+            return self._runner.run(result)
+        return result
+
+    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> Request:
+        endpoint = self._config.endpoint
+        try:
+            event = target.decode(invocation.body)
+            encoded = encode_result(self._call(target.call, event, context))
+        except Exception as exc:
+            return self._failure(invocation, exc).render(endpoint)
+        return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(endpoint)
+
+    def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
+        endpoint = self._config.endpoint
+
+        def open_stream(content_type: str) -> ChunkedUpload:
+            start = StreamingResponseStart(invocation.request_id, content_type)
+            return self._connection.start_chunked(start.render(endpoint))
+
+        output = ResponseStream(open_stream)
+        error: ErrorReport | None = None
+        try:
+            event = target.decode(invocation.body)
+            self._call(target.call, event, output, context)
+        except TransportError as exc:
+            _runtime_message(f"streaming the response of {invocation.request_id} failed: {exc}")
+            return
+        except Exception as exc:
+            if not output.started:
+                self._post(self._failure(invocation, exc).render(endpoint))
+                return
+            error = ErrorReport.from_exception(exc)
+            log.log_fault(error, exc)
+        try:
+            answer = output.finish(error)
+        except TransportError as exc:
+            _runtime_message(f"streaming the response of {invocation.request_id} failed: {exc}")
+            return
+        if answer is None:  # the handler wrote nothing: an empty response
+            self._post(InvocationResponse(invocation.request_id, b"", "application/octet-stream").render(endpoint))
+        else:
+            self._check_answer(answer, "response")
+
+    def _failure(self, invocation: Invocation, exc: BaseException) -> InvocationError:
+        error = ErrorReport.from_exception(exc)
+        log.log_fault(error, exc)
+        return InvocationError(invocation.request_id, error)
+
+    def _post(self, request: Request) -> None:
+        try:
+            answer = self._connection.request(request)
+        except TransportError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+        self._check_answer(answer, request.path.rsplit("/", 1)[-1])
+
+    def _check_answer(self, answer: Response, what: str) -> None:
+        if answer.status == 500:
+            raise FatalRuntimeError(f"the Runtime API answered 500 to a {what} post: {_describe(answer.body)}")
+        if answer.status >= 300:
+            _runtime_message(f"the Runtime API rejected a {what} post with {answer.status}: {_describe(answer.body)}")
+
+
+def _describe(body: bytes) -> str:
+    error = ErrorReport.from_json(body)
+    return f"{error.error_type}: {error.error_message}"[:500]
+
+
+def _set_trace_env(trace_id: str | None) -> None:
+    if trace_id:
+        os.environ[TRACE_ENV] = trace_id
+    else:
+        os.environ.pop(TRACE_ENV, None)

@@ -1,0 +1,76 @@
+"""LambdaRuntime: start-up, init errors, and handing over to the invocation loop."""
+
+from __future__ import annotations
+
+import io
+import sys
+from typing import Any, NoReturn
+
+from lambda_runtime import log
+from lambda_runtime.runtime import shutdown
+from lambda_runtime.runtime.config import ConfigError, RuntimeConfig
+from lambda_runtime.runtime.errors import ErrorReport
+from lambda_runtime.runtime.loop import FatalRuntimeError, InvocationLoop
+from lambda_runtime.runtime.protocol import InitError, ProtocolError
+from lambda_runtime.runtime.transport import Connection, TransportError
+
+__all__ = ["LambdaRuntime"]
+
+
+def _unbuffer_stdio() -> None:
+    """Make print() reach the log at once, whatever the interpreter flags."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if isinstance(getattr(stream, "buffer", None), io.FileIO) and getattr(stream, "write_through", False):
+            continue  # already unbuffered (python -u)
+        try:
+            fileno = stream.fileno()
+        except (AttributeError, OSError, ValueError):
+            continue
+        raw = io.FileIO(fileno, "wb", closefd=False)
+        setattr(sys, name, io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace",
+                                            write_through=True))
+
+
+class LambdaRuntime:
+    """The runtime. ``LambdaRuntime.run()`` serves the handler named by ``_HANDLER``;
+    ``LambdaRuntime.run(handler)`` serves a handler object from a user-owned main."""
+
+    @staticmethod
+    def run(handler: Any = None, *, config: RuntimeConfig | None = None) -> NoReturn:
+        sys.exit(LambdaRuntime.serve(handler, config=config))
+
+    @staticmethod
+    def serve(handler: Any = None, *, config: RuntimeConfig | None = None) -> int:
+        """Run until the Runtime API goes away; returns the process exit status."""
+        _unbuffer_stdio()
+        log.configure()
+        try:
+            config = config or RuntimeConfig.from_env()
+        except (ConfigError, ProtocolError) as exc:
+            sys.stderr.write(f"lambda_runtime: {exc}\n")
+            return 2
+        connection = Connection(config.endpoint)
+        try:
+            if handler is None:
+                from lambda_runtime.handlers.loading import load_handler
+
+                target = load_handler(config.handler, config.task_root)
+            else:
+                from lambda_runtime.handlers.adapters import adapt
+
+                target = adapt(handler)
+        except Exception as exc:
+            error = ErrorReport.from_exception(exc)
+            log.log_fault(error, exc, fatal=True)
+            try:
+                connection.request(InitError(error).render(config.endpoint))
+            except TransportError as send_failure:
+                sys.stderr.write(f"lambda_runtime: could not report the init error: {send_failure}\n")
+            return 1
+        shutdown.install(config.endpoint, target.shutdown_hooks)
+        try:
+            InvocationLoop(config, connection, target).run_forever()
+        except FatalRuntimeError as exc:
+            sys.stderr.write(f"lambda_runtime: exiting: {exc}\n")
+            return 1

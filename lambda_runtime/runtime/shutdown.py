@@ -1,0 +1,103 @@
+"""Shutdown hooks: code users want run when Lambda shuts the environment down.
+
+Rules:
+- Lambda sends SIGTERM to the runtime only when an extension is registered, so when hooks exist at init the
+  runtime registers an internal extension (no events) and parks one thread on its /event/next.
+- Hooks run in a worker thread within a fixed budget; then the process exits 0 whatever they did.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+import threading
+from collections.abc import Awaitable, Callable, Sequence
+from types import FrameType
+
+from lambda_runtime.runtime.protocol import Endpoint, Request
+from lambda_runtime.runtime.transport import Connection, TransportError
+
+__all__ = ["ShutdownHook", "install", "on_shutdown", "registered_hooks"]
+
+ShutdownHook = Callable[[], "None | Awaitable[None]"]
+
+# Lambda allows an internal extension 500 ms after SIGTERM; keep a margin for exiting.
+SHUTDOWN_BUDGET_SECONDS = 0.4
+EXTENSION_NAME = "lambda-runtime-shutdown"
+_EXTENSIONS_API = "/2020-01-01/extension"
+
+_hooks: list[ShutdownHook] = []
+
+
+def on_shutdown(hook: ShutdownHook) -> ShutdownHook:
+    """Register ``hook`` (sync or async, no arguments) to run at shutdown. Usable as a decorator."""
+    _hooks.append(hook)
+    return hook
+
+
+def registered_hooks() -> tuple[ShutdownHook, ...]:
+    return tuple(_hooks)
+
+
+def _run_hooks(hooks: Sequence[ShutdownHook]) -> None:
+    for hook in hooks:
+        try:
+            result = hook()
+            if result is not None and hasattr(result, "__await__"):
+                asyncio.run(_await(result))
+        except Exception as exc:
+            sys.stderr.write(f"lambda_runtime: shutdown hook {hook!r} failed: {type(exc).__name__}: {exc}\n")
+
+
+async def _await(awaitable: Awaitable[None]) -> None:
+    await awaitable
+
+
+def _register_internal_extension(endpoint: Endpoint) -> None:
+    """Register a no-event internal extension and keep it waiting on /event/next, so SIGTERM is sent."""
+    connection = Connection(endpoint)
+    register = Request(
+        "POST",
+        f"{endpoint.prefix}{_EXTENSIONS_API}/register",
+        (("Lambda-Extension-Name", EXTENSION_NAME), ("Content-Type", "application/json")),
+        b'{"events":[]}',
+    )
+    try:
+        answer = connection.request(register)
+    except TransportError as exc:
+        sys.stderr.write(f"lambda_runtime: could not register the shutdown extension: {exc}\n")
+        return
+    identifier = answer.headers.get("lambda-extension-identifier")
+    if answer.status != 200 or not identifier:
+        sys.stderr.write(f"lambda_runtime: the shutdown extension was not registered ({answer.status})\n")
+        return
+    next_event = Request(
+        "GET", f"{endpoint.prefix}{_EXTENSIONS_API}/event/next", (("Lambda-Extension-Identifier", identifier),), b""
+    )
+
+    def park() -> None:
+        # With no events subscribed, /event/next only returns when the environment goes away.
+        try:
+            connection.request(next_event)
+        except TransportError:
+            pass
+
+    threading.Thread(target=park, name="lambda-runtime-shutdown-extension", daemon=True).start()
+
+
+def install(endpoint: Endpoint, handler_hooks: Sequence[ShutdownHook]) -> None:
+    """Arrange for SIGTERM to run the handler's and the registered hooks, then exit 0."""
+
+    def on_sigterm(signum: int, frame: FrameType | None) -> None:
+        hooks = [*handler_hooks, *_hooks]
+        worker = threading.Thread(target=_run_hooks, args=(hooks,), name="lambda-runtime-shutdown", daemon=True)
+        worker.start()
+        worker.join(SHUTDOWN_BUDGET_SECONDS)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, on_sigterm)
+    if handler_hooks or _hooks:
+        _register_internal_extension(endpoint)
