@@ -1,23 +1,36 @@
-"""Structured, leveled logging that honours AWS_LAMBDA_LOG_FORMAT and AWS_LAMBDA_LOG_LEVEL.
+"""Structured, leveled logging that honours Lambda's log controls.
 
-Placeholder interface until the logging issue lands: the runtime calls ``configure()`` once at start and
-``log_fault()`` for each fault it reports.
+- ``Log.trace/debug/info/warn/error/fatal(message, **fields)`` and ``Log.exception(...)``.
+- The stdlib ``logging`` root logger routed through the same format, level and destination.
+- ``AWS_LAMBDA_LOG_FORMAT`` (TEXT | JSON), ``AWS_LAMBDA_LOG_LEVEL`` (TRACE .. FATAL) and
+  ``_LAMBDA_TELEMETRY_LOG_FD`` (telemetry frames), read once by ``configure()``.
+- ``log_fault()``: the runtime's own faults, at ERROR or FATAL, with the error keys.
+
+Module map: ``_levels`` (Level), ``_config`` (LogConfig), ``_timestamps``, ``_error_fields``
+(exception keys), ``_formatters`` (TEXT / JSON), ``_sinks`` (stdout, telemetry frames), ``_emitter``
+(stamp -> format -> write), ``_log`` (Log), ``_stdlib`` (logging handler, loaded by ``configure``),
+``_setup`` (configure, log_fault).
 """
 
 from __future__ import annotations
 
-import sys
+from typing import TYPE_CHECKING
 
-from lambda_runtime.runtime.errors import ErrorReport
+from lambda_runtime.log._config import LogConfig, LogFormat
+from lambda_runtime.log._levels import Level
+from lambda_runtime.log._log import Log
+from lambda_runtime.log._setup import configure, log_fault
 
-__all__ = ["configure", "log_fault"]
+if TYPE_CHECKING:
+    from lambda_runtime.log._stdlib import LambdaLogHandler
+
+__all__ = ["LambdaLogHandler", "Level", "Log", "LogConfig", "LogFormat", "configure", "log_fault"]
 
 
-def configure() -> None:
-    """Install the logger from the environment (format, level, telemetry fd)."""
+def __getattr__(name: str) -> object:
+    # The handler imports the stdlib ``logging`` package; load it only when asked for.
+    if name == "LambdaLogHandler":
+        from lambda_runtime.log._stdlib import LambdaLogHandler
 
-
-def log_fault(error: ErrorReport, exc: BaseException | None = None, *, fatal: bool = False) -> None:
-    """Log a fault the runtime reports (uncaught exception, init error, marshal error) at ERROR or FATAL."""
-    level = "FATAL" if fatal else "ERROR"
-    sys.stderr.write(f"[{level}]\t{error.error_type}: {error.error_message}\n")
+        return LambdaLogHandler
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
