@@ -96,17 +96,16 @@ def compact(doc: dict[str, Any]) -> dict[str, Any]:
 class EventObject:
     """A typed view over one JSON object. Subclasses declare fields; see the module docstring."""
 
-    __slots__ = ("_cache", "_doc")
+    # ``__dict__`` caches the wrappers built from nested objects, so a second read is a plain lookup.
+    __slots__ = ("__dict__", "_doc")
     _doc: dict[str, Any]
-    _cache: dict[str, Any] | None
 
     def __init__(self, doc: dict[str, Any] | None = None) -> None:
         if doc is None:
             doc = {}
         elif not isinstance(doc, dict):
             raise EventDecodeError(f"{type(self).__name__} needs a JSON object, got {type(doc).__name__}")
-        self._doc = doc
-        self._cache = None
+        _set_doc(self, doc)
 
     @classmethod
     def from_dict(cls, doc: Any) -> Self:
@@ -114,8 +113,7 @@ class EventObject:
         if type(doc) is not dict and not isinstance(doc, dict):
             raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
         obj = _new(cls)
-        obj._doc = doc
-        obj._cache = None
+        _set_doc(obj, doc)
         return obj
 
     @classmethod
@@ -142,6 +140,24 @@ class EventObject:
         """A raw JSON value by its key, for fields the class does not model."""
         return self._doc.get(key, default)
 
+    # Runtime only: mypy checks assignments against each field's ``__set__`` instead.
+    if not TYPE_CHECKING:
+
+        def __setattr__(self, name: str, value: Any) -> None:
+            field = getattr(type(self), name, None)
+            if isinstance(field, _FieldBase):
+                field._store(self, value)
+            elif field is not None and hasattr(field, "__set__"):
+                object.__setattr__(self, name, value)
+            else:
+                raise AttributeError(f"{type(self).__name__} has no field {name!r} to set")
+
+        def __delattr__(self, name: str) -> None:
+            field = getattr(type(self), name, None)
+            if not isinstance(field, _FieldBase):
+                raise AttributeError(f"{type(self).__name__} has no field {name!r} to delete")
+            field._store(self, None)
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
@@ -158,6 +174,7 @@ class EventObject:
 
 
 _new = object.__new__
+_set_doc = EventObject.__dict__["_doc"].__set__
 
 
 class _FieldBase:
@@ -172,10 +189,11 @@ class _FieldBase:
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
 
-    def __delete__(self, obj: EventObject) -> None:
-        obj._doc.pop(self.key, None)
-        if obj._cache is not None:
-            obj._cache.pop(self.key, None)
+    def _store(self, obj: EventObject, value: Any) -> None:
+        if value is None:
+            obj._doc.pop(self.key, None)
+        else:
+            obj._doc[self.key] = value
 
 
 class Field(_FieldBase, Generic[T]):
@@ -201,7 +219,7 @@ class Field(_FieldBase, Generic[T]):
 
 
 class OptionalField(_FieldBase, Generic[T]):
-    """An optional plain JSON value: ``None`` when absent."""
+    """An optional plain JSON value: ``None`` when absent. Setting ``None`` removes the key."""
 
     __slots__ = ()
 
@@ -216,85 +234,50 @@ class OptionalField(_FieldBase, Generic[T]):
         return value
 
     def __set__(self, obj: EventObject, value: T | None) -> None:
-        if value is None:
-            obj._doc.pop(self.key, None)
-        else:
-            obj._doc[self.key] = value
+        self._store(obj, value)
 
 
-def _wrap(parent: EventObject, key: str, cls: type[W], value: Any) -> W:
-    if type(value) is not dict:
-        raise EventDecodeError(
-            f"{type(parent).__name__}.{key}: expected a JSON object, got {type(value).__name__}"
-        )
-    obj = _new(cls)
-    obj._doc = value
-    obj._cache = None
-    return obj
-
-
-def _wrap_list(parent: EventObject, key: str, cls: type[W], value: Any) -> list[W]:
-    if type(value) is not list:
-        raise EventDecodeError(
-            f"{type(parent).__name__}.{key}: expected a JSON array, got {type(value).__name__}"
-        )
-    out: list[W] = []
-    append = out.append
-    for item in value:
-        if type(item) is not dict:
-            raise EventDecodeError(
-                f"{type(parent).__name__}.{key}: expected an array of objects, found {type(item).__name__}"
-            )
-        obj = _new(cls)
-        obj._doc = item
-        obj._cache = None
-        append(obj)
-    return out
-
-
-def _wrap_map(parent: EventObject, key: str, cls: type[W], value: Any) -> dict[str, W]:
-    if type(value) is not dict:
-        raise EventDecodeError(
-            f"{type(parent).__name__}.{key}: expected a JSON object, got {type(value).__name__}"
-        )
-    out: dict[str, W] = {}
-    for name, item in value.items():
-        out[name] = _wrap(parent, f"{key}.{name}", cls, item)
-    return out
+def _shape_error(parent: EventObject, key: str, expected: str, value: Any) -> EventDecodeError:
+    return EventDecodeError(f"{type(parent).__name__}.{key}: expected {expected}, got {type(value).__name__}")
 
 
 class _CachedField(_FieldBase, Generic[W]):
-    """A field whose Python value is built from the JSON once, then kept on the instance."""
+    """A field whose Python value is built from the JSON on first read and kept in the instance's
+    ``__dict__`` (a non-data descriptor: later reads never reach it). Writes go through
+    ``EventObject.__setattr__``, which stores the JSON form and drops the cached value."""
 
     __slots__ = ("cls",)
+    _required: ClassVar[bool] = True
 
     def __init__(self, key: str, cls: type[W]) -> None:
         super().__init__(key)
         self.cls = cls
 
-    def _cached(self, obj: EventObject) -> Any:
-        cache = obj._cache
-        if cache is None:
-            cache = obj._cache = {}
-        else:
-            try:
-                return cache[self.key]
-            except KeyError:
-                pass
-        value = obj._doc.get(self.key)
-        if value is None:
-            if not self._required:
-                return None
+    def _absent(self, obj: EventObject) -> None:
+        """The value for a missing or null key: ``None`` if optional, else a clear error."""
+        if self._required:
             if self.key not in obj._doc:
                 raise MissingFieldError(type(obj), self.key)
             raise EventDecodeError(f"{type(obj).__name__}.{self.key}: required field is null")
+        obj.__dict__[self.name] = None
+
+    def _cached(self, obj: EventObject) -> Any:
+        """The built value: from the instance cache, else ``_build`` of the JSON value, then cached.
+        Custom field kinds define ``__get__`` returning this, plus ``_build`` and ``_unbuild``."""
+        cache = obj.__dict__
+        try:
+            return cache[self.name]
+        except KeyError:
+            pass
+        value = obj._doc.get(self.key)
+        if value is None:
+            return self._absent(obj)
         built = self._build(obj, value)
-        cache[self.key] = built
+        cache[self.name] = built
         return built
 
-    _required: ClassVar[bool] = True
-
     def _build(self, obj: EventObject, value: Any) -> Any:
+        """The Python value for the (non-null) JSON value."""
         raise NotImplementedError
 
     def _store(self, obj: EventObject, value: Any) -> None:
@@ -302,8 +285,7 @@ class _CachedField(_FieldBase, Generic[W]):
             obj._doc.pop(self.key, None)
         else:
             obj._doc[self.key] = self._unbuild(value)
-        if obj._cache is not None:
-            obj._cache.pop(self.key, None)
+        obj.__dict__.pop(self.name, None)
 
     def _unbuild(self, value: Any) -> Any:
         raise NotImplementedError
@@ -318,14 +300,23 @@ class Obj(_CachedField[W]):
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
     @overload
     def __get__(self, obj: EventObject, owner: type[Any]) -> W: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self:
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None:
         if obj is None:
             return self
-        value: W = self._cached(obj)
-        return value
+        value = obj._doc.get(self.key)
+        if type(value) is not dict:
+            if value is None:
+                return self._absent(obj)
+            if not isinstance(value, dict):
+                raise _shape_error(obj, self.key, "a JSON object", value)
+        built = _new(self.cls)
+        _set_doc(built, value)
+        obj.__dict__[self.name] = built
+        return built
 
-    def __set__(self, obj: EventObject, value: W) -> None:
-        self._store(obj, value)
+    if TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: W | Mapping[str, Any]) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         return _wrap(obj, self.key, self.cls, value)
@@ -340,22 +331,18 @@ class OptionalObj(Obj[W]):
     __slots__ = ()
     _required = False
 
-    @overload  # type: ignore[override]
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> W | None: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None:
-        if obj is None:
-            return self
-        value: W | None = self._cached(obj)
-        return value
+    if TYPE_CHECKING:
 
-    def __set__(self, obj: EventObject, value: W | None) -> None:
-        self._store(obj, value)
+        @overload  # type: ignore[override]
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> W | None: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None: ...
+        def __set__(self, obj: EventObject, value: W | Mapping[str, Any] | None) -> None: ...
 
 
 class ListOf(_CachedField[W]):
-    """A required array of objects, read as ``list[cls]`` (built once per instance)."""
+    """A required array of objects, read as ``list[cls]`` (built on first read)."""
 
     __slots__ = ()
 
@@ -363,14 +350,30 @@ class ListOf(_CachedField[W]):
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
     @overload
     def __get__(self, obj: EventObject, owner: type[Any]) -> list[W]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self:
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None:
         if obj is None:
             return self
-        value: list[W] = self._cached(obj)
-        return value
+        value = obj._doc.get(self.key)
+        if type(value) is not list:
+            if value is None:
+                return self._absent(obj)
+            raise _shape_error(obj, self.key, "a JSON array", value)
+        cls = self.cls
+        built: list[W] = []
+        append = built.append
+        for item in value:
+            if type(item) is not dict:
+                built = _wrap_list(obj, self.key, cls, value)  # the slow path names a bad item
+                break
+            wrapper = _new(cls)
+            _set_doc(wrapper, item)
+            append(wrapper)
+        obj.__dict__[self.name] = built
+        return built
 
-    def __set__(self, obj: EventObject, value: Iterable[W]) -> None:
-        self._store(obj, value)
+    if TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: Iterable[W | Mapping[str, Any]]) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         return _wrap_list(obj, self.key, self.cls, value)
@@ -385,18 +388,14 @@ class OptionalListOf(ListOf[W]):
     __slots__ = ()
     _required = False
 
-    @overload  # type: ignore[override]
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> list[W] | None: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None:
-        if obj is None:
-            return self
-        value: list[W] | None = self._cached(obj)
-        return value
+    if TYPE_CHECKING:
 
-    def __set__(self, obj: EventObject, value: Iterable[W] | None) -> None:
-        self._store(obj, value)
+        @overload  # type: ignore[override]
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> list[W] | None: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None: ...
+        def __set__(self, obj: EventObject, value: Iterable[W | Mapping[str, Any]] | None) -> None: ...
 
 
 class MapOf(_CachedField[W]):
@@ -408,17 +407,33 @@ class MapOf(_CachedField[W]):
     def __get__(self, obj: None, owner: type[Any]) -> Self: ...
     @overload
     def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self:
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None:
         if obj is None:
             return self
-        value: dict[str, W] = self._cached(obj)
-        return value
+        value = obj._doc.get(self.key)
+        if type(value) is not dict:
+            if value is None:
+                return self._absent(obj)
+            if not isinstance(value, dict):
+                raise _shape_error(obj, self.key, "a JSON object", value)
+        cls = self.cls
+        built: dict[str, W] = {}
+        for name, item in value.items():
+            if type(item) is not dict:
+                built[name] = _wrap(obj, f"{self.key}.{name}", cls, item)
+                continue
+            wrapper = _new(cls)
+            _set_doc(wrapper, item)
+            built[name] = wrapper
+        obj.__dict__[self.name] = built
+        return built
 
-    def __set__(self, obj: EventObject, value: Mapping[str, W]) -> None:
-        self._store(obj, value)
+    if TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: Mapping[str, W | Mapping[str, Any]]) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
-        return _wrap_map(obj, self.key, self.cls, value)
+        return {name: _wrap(obj, f"{self.key}.{name}", self.cls, item) for name, item in value.items()}
 
     def _unbuild(self, value: Any) -> Any:
         return {name: _unwrap(item) for name, item in value.items()}
@@ -430,24 +445,36 @@ class OptionalMapOf(MapOf[W]):
     __slots__ = ()
     _required = False
 
-    @overload  # type: ignore[override]
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W] | None: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None:
-        if obj is None:
-            return self
-        value: dict[str, W] | None = self._cached(obj)
-        return value
+    if TYPE_CHECKING:
 
-    def __set__(self, obj: EventObject, value: Mapping[str, W] | None) -> None:
-        self._store(obj, value)
+        @overload  # type: ignore[override]
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W] | None: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None: ...
+        def __set__(self, obj: EventObject, value: Mapping[str, W | Mapping[str, Any]] | None) -> None: ...
 
 
 def _unwrap(value: Any) -> Any:
-    """A wrapper's document; a plain mapping is taken as it is."""
+    """A wrapper's document; a plain mapping is taken as a copy."""
     if isinstance(value, EventObject):
         return value._doc
     if isinstance(value, Mapping):
         return dict(value)
     raise TypeError(f"expected an event object or a mapping, got {type(value).__name__}")
+
+
+def _wrap(parent: EventObject, key: str, cls: type[W], value: Any) -> W:
+    """``value`` (a JSON object) wrapped as ``cls``; anything else is a clear error."""
+    if not isinstance(value, dict):
+        raise _shape_error(parent, key, "a JSON object", value)
+    wrapper = _new(cls)
+    _set_doc(wrapper, value)
+    return wrapper
+
+
+def _wrap_list(parent: EventObject, key: str, cls: type[W], value: Any) -> list[W]:
+    """``value`` (a JSON array of objects) wrapped item by item; anything else is a clear error."""
+    if not isinstance(value, list):
+        raise _shape_error(parent, key, "a JSON array", value)
+    return [_wrap(parent, f"{key}[{index}]", cls, item) for index, item in enumerate(value)]

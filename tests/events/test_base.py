@@ -100,7 +100,7 @@ def test_optional_objects_read_null_as_none() -> None:
     [
         ({"leaf": "text"}, "leaf", r"Root\.leaf: expected a JSON object, got str"),
         ({"Leaves": {"name": "a"}}, "leaves", r"Root\.Leaves: expected a JSON array, got dict"),
-        ({"Leaves": [1]}, "leaves", r"Root\.Leaves: expected an array of objects, found int"),
+        ({"Leaves": [1]}, "leaves", r"Root\.Leaves\[0\]: expected a JSON object, got int"),
         ({"byName": {"x": 2}}, "by_name", r"Root\.byName\.x: expected a JSON object, got int"),
     ],
 )
@@ -148,10 +148,22 @@ def test_equality_and_repr() -> None:
     assert repr(Root.from_dict({"Id": "x" * 500})).endswith("...)")
 
 
-def test_instances_have_no_dict() -> None:
+def test_setting_an_unknown_attribute_is_refused() -> None:
     root = Root.from_dict({})
-    with pytest.raises(AttributeError):
+    with pytest.raises(AttributeError, match="Root has no field 'free_attribute' to set"):
         root.free_attribute = 1  # type: ignore[attr-defined]
+    with pytest.raises(AttributeError, match="Root has no field 'to_dict' to delete"):
+        del root.to_dict
+
+
+def test_cached_wrapper_is_replaced_after_assignment() -> None:
+    root = Root.from_dict(full_doc())
+    first = root.leaves
+    root.leaves = [{"name": "plain mapping"}]
+    assert root.leaves is not first
+    assert root.leaves[0].name == "plain mapping"
+    root.by_name = {"k": Leaf.from_dict({"name": "k"})}
+    assert root.to_dict()["byName"] == {"k": {"name": "k"}}
 
 
 def test_descriptor_on_class_is_the_field() -> None:
