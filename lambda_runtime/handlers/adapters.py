@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,14 +23,13 @@ from lambda_runtime.handlers.base import (
 from lambda_runtime.handlers.codec import EventDecoder, decoder_for
 from lambda_runtime.handlers.stream import ResponseStream
 from lambda_runtime.runtime.context import Context
+from lambda_runtime.runtime.shutdown import ShutdownHook
 
 __all__ = ["BufferedTarget", "HandlerTarget", "NotAHandlerError", "StreamingTarget", "adapt"]
 
 
 class NotAHandlerError(TypeError):
     """The object is none of the accepted handler forms."""
-
-ShutdownHook = Callable[[], "None | Awaitable[None]"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +62,9 @@ def _first_parameter_type(function: Callable[..., Any]) -> Any:
     return hints.get(first, Any)
 
 
-def _stream_from_iterator(function: Callable[[Any, Context], Any]) -> Callable[[Any, ResponseStream, Context], Any]:
+def _stream_from_iterator(
+    function: Callable[[Any, Context], Any],
+) -> Callable[[Any, ResponseStream, Context], Any]:
     """Adapt a (async) generator function ``f(event, context)`` to the streaming call shape."""
 
     def drain(items: Iterator[Any], output: ResponseStream) -> None:
@@ -92,7 +93,9 @@ def _is_generator_function(function: Any) -> bool:
     return bool(code.co_flags & (0x20 | 0x200))
 
 
-def _shutdown_hooks(handler: LambdaBufferedHandler[Any, Any] | LambdaStreamHandler[Any]) -> tuple[ShutdownHook, ...]:
+def _shutdown_hooks(
+    handler: LambdaBufferedHandler[Any, Any] | LambdaStreamHandler[Any],
+) -> tuple[ShutdownHook, ...]:
     overridden = type(handler).on_shutdown is not _HandlerBase.on_shutdown
     return (handler.on_shutdown,) if overridden else ()
 

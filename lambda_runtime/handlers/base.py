@@ -22,7 +22,7 @@ ResultT = TypeVar("ResultT")
 
 
 class _HandlerBase:
-    def on_shutdown(self) -> None | Awaitable[None]:
+    def on_shutdown(self) -> Awaitable[None] | None:
         """Called once when the environment shuts down (SIGTERM), within a short budget."""
         return None
 
@@ -33,8 +33,12 @@ class LambdaBufferedHandler(_HandlerBase, Generic[EventT, ResultT]):
 
 
 class LambdaStreamHandler(_HandlerBase, Generic[EventT]):
-    def handle_request(self, event: EventT, output: ResponseStream, context: Context) -> None | Awaitable[None]:
-        raise NotImplementedError(f"{type(self).__name__} must implement handle_request(event, output, context)")
+    def handle_request(
+        self, event: EventT, output: ResponseStream, context: Context
+    ) -> Awaitable[None] | None:
+        raise NotImplementedError(
+            f"{type(self).__name__} must implement handle_request(event, output, context)"
+        )
 
 
 def declared_event_type(handler_class: type[Any]) -> Any:

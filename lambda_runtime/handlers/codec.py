@@ -8,7 +8,8 @@ Decoding, chosen once per handler from the event type it declares:
 Encoding, for each result:
 - ``bytes`` / ``bytearray`` / ``memoryview`` -> sent as is
 - an object with ``to_dict``     -> its document as JSON
-- anything else                  -> JSON via orjson (``str`` becomes a JSON string, as on AWS's Python runtime);
+- anything else                  -> JSON via orjson (``str`` becomes a JSON string, as on AWS's Python
+  runtime);
   ``Decimal`` and objects with ``to_dict`` nested inside are converted, sets become lists
 """
 
@@ -93,8 +94,9 @@ def encode_result(result: Any) -> EncodedResult:
         to_dict = getattr(result, "to_dict", None)
         document = to_dict() if callable(to_dict) else result
         try:
-            encoded = EncodedResult(orjson.dumps(document, default=_default, option=_JSON_OPTIONS),
-                                    "application/json")
+            encoded = EncodedResult(
+                orjson.dumps(document, default=_default, option=_JSON_OPTIONS), "application/json"
+            )
         except TypeError as exc:
             raise MarshalFault(f"Unable to marshal response: {exc}") from exc
     size = len(encoded.body)

@@ -59,7 +59,9 @@ class RuntimeConfig:
         env = os.environ if env is None else env
         api = env.get("AWS_LAMBDA_RUNTIME_API")
         if not api:
-            raise ConfigError("AWS_LAMBDA_RUNTIME_API is not set: run under Lambda or `lambda-runtime emulate`")
+            raise ConfigError(
+                "AWS_LAMBDA_RUNTIME_API is not set: run under Lambda or `lambda-runtime emulate`"
+            )
         return cls(
             endpoint=Endpoint.parse(api),
             handler=env.get("_HANDLER", ""),

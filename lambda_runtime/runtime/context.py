@@ -73,7 +73,9 @@ def _optional_str(doc: dict[str, Any], key: str) -> str | None:
 
 def _parse_identity(text: str | None) -> CognitoIdentity:
     doc = _json_object(text) or {}
-    return CognitoIdentity(_optional_str(doc, "cognitoIdentityId"), _optional_str(doc, "cognitoIdentityPoolId"))
+    return CognitoIdentity(
+        _optional_str(doc, "cognitoIdentityId"), _optional_str(doc, "cognitoIdentityPoolId")
+    )
 
 
 def _parse_client_context(text: str | None) -> ClientContext | None:
@@ -83,8 +85,18 @@ def _parse_client_context(text: str | None) -> ClientContext | None:
     client_doc = doc.get("client")
     client = None
     if isinstance(client_doc, dict):
-        client = Client(*(_optional_str(client_doc, key) for key in (
-            "installation_id", "app_title", "app_version_name", "app_version_code", "app_package_name")))
+        client = Client(
+            *(
+                _optional_str(client_doc, key)
+                for key in (
+                    "installation_id",
+                    "app_title",
+                    "app_version_name",
+                    "app_version_code",
+                    "app_package_name",
+                )
+            )
+        )
     custom, env = doc.get("custom"), doc.get("env")
     return ClientContext(
         client=client,

@@ -166,7 +166,9 @@ class InvocationLoop:
             _runtime_message(f"streaming the response of {invocation.request_id} failed: {exc}")
             return
         if answer is None:  # the handler wrote nothing: an empty response
-            self._post(InvocationResponse(invocation.request_id, b"", "application/octet-stream").render(endpoint))
+            self._post(
+                InvocationResponse(invocation.request_id, b"", "application/octet-stream").render(endpoint)
+            )
         else:
             self._check_answer(answer, "response")
 
@@ -184,9 +186,13 @@ class InvocationLoop:
 
     def _check_answer(self, answer: Response, what: str) -> None:
         if answer.status == 500:
-            raise FatalRuntimeError(f"the Runtime API answered 500 to a {what} post: {_describe(answer.body)}")
+            raise FatalRuntimeError(
+                f"the Runtime API answered 500 to a {what} post: {_describe(answer.body)}"
+            )
         if answer.status >= 300:
-            _runtime_message(f"the Runtime API rejected a {what} post with {answer.status}: {_describe(answer.body)}")
+            _runtime_message(
+                f"the Runtime API rejected a {what} post with {answer.status}: {_describe(answer.body)}"
+            )
 
 
 def _describe(body: bytes) -> str:

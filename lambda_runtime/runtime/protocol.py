@@ -139,7 +139,9 @@ class InvocationResponse:
 
     def render(self, endpoint: Endpoint) -> Request:
         headers = (("Content-Type", self.content_type),)
-        return Request("POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, self.body)
+        return Request(
+            "POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, self.body
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +187,12 @@ class InitError:
     error: ErrorReport
 
     def render(self, endpoint: Endpoint) -> Request:
-        return Request("POST", endpoint.path("/runtime/init/error"), _error_headers(self.error, None),
-                       self.error.to_json())
+        return Request(
+            "POST",
+            endpoint.path("/runtime/init/error"),
+            _error_headers(self.error, None),
+            self.error.to_json(),
+        )
 
 
 def _header(headers: Mapping[str, str], name: str) -> str | None:

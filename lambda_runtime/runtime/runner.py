@@ -28,8 +28,9 @@ def _unbuffer_stdio() -> None:
         except (AttributeError, OSError, ValueError):
             continue
         raw = io.FileIO(fileno, "wb", closefd=False)
-        setattr(sys, name, io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace",
-                                            write_through=True))
+        setattr(
+            sys, name, io.TextIOWrapper(raw, encoding="utf-8", errors="backslashreplace", write_through=True)
+        )
 
 
 class LambdaRuntime:

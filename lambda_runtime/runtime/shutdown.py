@@ -9,6 +9,7 @@ Rules:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 import threading
@@ -20,7 +21,7 @@ from lambda_runtime.runtime.transport import Connection, TransportError
 
 __all__ = ["ShutdownHook", "install", "on_shutdown", "registered_hooks"]
 
-ShutdownHook = Callable[[], "None | Awaitable[None]"]
+ShutdownHook = Callable[[], "Awaitable[None] | None"]
 
 # Lambda allows an internal extension 500 ms after SIGTERM; keep a margin for exiting.
 SHUTDOWN_BUDGET_SECONDS = 0.4
@@ -73,15 +74,16 @@ def _register_internal_extension(endpoint: Endpoint) -> None:
         sys.stderr.write(f"lambda_runtime: the shutdown extension was not registered ({answer.status})\n")
         return
     next_event = Request(
-        "GET", f"{endpoint.prefix}{_EXTENSIONS_API}/event/next", (("Lambda-Extension-Identifier", identifier),), b""
+        "GET",
+        f"{endpoint.prefix}{_EXTENSIONS_API}/event/next",
+        (("Lambda-Extension-Identifier", identifier),),
+        b"",
     )
 
     def park() -> None:
         # With no events subscribed, /event/next only returns when the environment goes away.
-        try:
+        with contextlib.suppress(TransportError):
             connection.request(next_event)
-        except TransportError:
-            pass
 
     threading.Thread(target=park, name="lambda-runtime-shutdown-extension", daemon=True).start()
 
@@ -91,7 +93,9 @@ def install(endpoint: Endpoint, handler_hooks: Sequence[ShutdownHook]) -> None:
 
     def on_sigterm(signum: int, frame: FrameType | None) -> None:
         hooks = [*handler_hooks, *_hooks]
-        worker = threading.Thread(target=_run_hooks, args=(hooks,), name="lambda-runtime-shutdown", daemon=True)
+        worker = threading.Thread(
+            target=_run_hooks, args=(hooks,), name="lambda-runtime-shutdown", daemon=True
+        )
         worker.start()
         worker.join(SHUTDOWN_BUDGET_SECONDS)
         sys.stdout.flush()

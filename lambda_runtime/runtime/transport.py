@@ -57,7 +57,9 @@ class Connection:
             try:
                 sock = socket.create_connection((self.endpoint.host, self.endpoint.port))
             except OSError as exc:
-                raise TransportError(f"cannot connect to the Runtime API at {self.endpoint.authority}: {exc}") from exc
+                raise TransportError(
+                    f"cannot connect to the Runtime API at {self.endpoint.authority}: {exc}"
+                ) from exc
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self._sock = sock
             self._reader = sock.makefile("rb")
@@ -85,7 +87,9 @@ class Connection:
         except (ConnectionError, _PeerClosed):
             self.close()
             if not reused:
-                raise TransportError(f"the Runtime API at {self.endpoint.authority} closed the connection") from None
+                raise TransportError(
+                    f"the Runtime API at {self.endpoint.authority} closed the connection"
+                ) from None
         except OSError as exc:
             self.close()
             raise TransportError(f"Runtime API request failed: {exc}") from exc

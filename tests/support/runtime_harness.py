@@ -14,6 +14,7 @@ Usage::
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import socket
@@ -64,6 +65,7 @@ class RuntimeApiServer:
         self.next_overrides: list[int] = []
         self.post_overrides: list[int] = []
         self.requests: list[tuple[str, str]] = []
+        self.connections_accepted = 0
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
 
     @property
@@ -85,10 +87,8 @@ class RuntimeApiServer:
         self._listener.close()
         with self._lock:
             for connection in self._connections:
-                try:
+                with contextlib.suppress(OSError):
                     connection.shutdown(socket.SHUT_RDWR)
-                except OSError:
-                    pass
                 connection.close()
 
     # -- the test's side ---------------------------------------------------------------------------------
@@ -106,7 +106,9 @@ class RuntimeApiServer:
         raw["lambda-runtime-aws-request-id"] = request_id
         deadline = deadline_ms if deadline_ms is not None else int(time.time() * 1000) + 30_000
         raw.setdefault("lambda-runtime-deadline-ms", str(deadline))
-        raw.setdefault("lambda-runtime-invoked-function-arn", "arn:aws:lambda:us-east-1:123456789012:function:test")
+        raw.setdefault(
+            "lambda-runtime-invoked-function-arn", "arn:aws:lambda:us-east-1:123456789012:function:test"
+        )
         self._pending.put(Invocation.from_headers(raw, body))
         return request_id
 
@@ -134,6 +136,7 @@ class RuntimeApiServer:
                 return
             with self._lock:
                 self._connections.append(connection)
+                self.connections_accepted += 1
             threading.Thread(target=self._serve, args=(connection,), daemon=True).start()
 
     def _serve(self, connection: socket.socket) -> None:
@@ -176,8 +179,14 @@ class RuntimeApiServer:
             elif isinstance(event, h11.ConnectionClosed):
                 return None, b"", [], {}
 
-    def _answer(self, conn: h11.Connection, connection: socket.socket, status: int, body: bytes,
-                headers: list[tuple[str, str]] | None = None) -> None:
+    def _answer(
+        self,
+        conn: h11.Connection,
+        connection: socket.socket,
+        status: int,
+        body: bytes,
+        headers: list[tuple[str, str]] | None = None,
+    ) -> None:
         all_headers = [*(headers or []), ("Content-Length", str(len(body)))]
         if body:
             all_headers.append(("Content-Type", "application/json"))
@@ -185,8 +194,15 @@ class RuntimeApiServer:
         connection.sendall(conn.send(h11.Data(data=body)) or b"")
         connection.sendall(conn.send(h11.EndOfMessage()) or b"")
 
-    def _dispatch(self, conn: h11.Connection, connection: socket.socket, request: h11.Request, body: bytes,
-                  chunks: list[bytes], trailers: dict[str, str]) -> None:
+    def _dispatch(
+        self,
+        conn: h11.Connection,
+        connection: socket.socket,
+        request: h11.Request,
+        body: bytes,
+        chunks: list[bytes],
+        trailers: dict[str, str],
+    ) -> None:
         method, target = request.method.decode(), request.target.decode()
         self.requests.append((method, target))
         headers = {k.decode().lower(): v.decode() for k, v in request.headers}
@@ -223,23 +239,32 @@ def write_module(directory: Path, name: str, source: str) -> Path:
 class RuntimeProcess:
     """``python -m lambda_runtime`` as a subprocess serving ``handler`` against ``api``."""
 
-    def __init__(self, api: RuntimeApiServer, handler: str, task_root: Path,
-                 env: Mapping[str, str] | None = None, command: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        api: RuntimeApiServer,
+        handler: str,
+        task_root: Path,
+        env: Mapping[str, str] | None = None,
+        command: list[str] | None = None,
+    ) -> None:
         self.stdout_path = task_root / "runtime.stdout"
         self.stderr_path = task_root / "runtime.stderr"
         full_env = {
-            key: value for key, value in os.environ.items()
+            key: value
+            for key, value in os.environ.items()
             if not key.startswith(("AWS_LAMBDA_", "_LAMBDA_", "_X_AMZN"))
         }
-        full_env.update({
-            "AWS_LAMBDA_RUNTIME_API": api.endpoint,
-            "_HANDLER": handler,
-            "LAMBDA_TASK_ROOT": str(task_root),
-            "AWS_LAMBDA_FUNCTION_NAME": "test-function",
-            "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
-            "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "256",
-            "AWS_LAMBDA_LOG_STREAM_NAME": "2026/11/22/[$LATEST]0123456789abcdef",
-        })
+        full_env.update(
+            {
+                "AWS_LAMBDA_RUNTIME_API": api.endpoint,
+                "_HANDLER": handler,
+                "LAMBDA_TASK_ROOT": str(task_root),
+                "AWS_LAMBDA_FUNCTION_NAME": "test-function",
+                "AWS_LAMBDA_FUNCTION_VERSION": "$LATEST",
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE": "256",
+                "AWS_LAMBDA_LOG_STREAM_NAME": "2026/11/22/[$LATEST]0123456789abcdef",
+            }
+        )
         full_env.update(env or {})
         self._command = command or [sys.executable, "-m", "lambda_runtime"]
         self._env = full_env
@@ -248,7 +273,9 @@ class RuntimeProcess:
 
     def __enter__(self) -> RuntimeProcess:
         with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
-            self.process = subprocess.Popen(self._command, env=self._env, cwd=self._cwd, stdout=out, stderr=err)
+            self.process = subprocess.Popen(
+                self._command, env=self._env, cwd=self._cwd, stdout=out, stderr=err
+            )
         return self
 
     def __exit__(
