@@ -94,7 +94,9 @@ def _report_lost_record(level: int, message: object, exc: Exception) -> None:
     try:
         from lambda_runtime.log._error_fields import describe
 
-        stream = sys.__stderr__ or sys.stderr
+        stream = sys.stderr or sys.__stderr__
+        if stream is None:
+            return
         stream.write(
             f"lambda_runtime.log: could not write a {LEVEL_NAMES[level]} record "
             f"({type(exc).__name__}: {describe(exc)}); its message was: {describe(message)!r}\n"
