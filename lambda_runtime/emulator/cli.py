@@ -63,9 +63,8 @@ def _directory(text: str) -> Path:
 
 
 def _run_emulate(args: argparse.Namespace) -> int:
-    from lambda_runtime.emulator.service import run_emulator
-
     from lambda_runtime.emulator.config import DEFAULT_COMMAND, FunctionConfig
+    from lambda_runtime.emulator.service import run_emulator
 
     command = list(args.command)
     if command and command[0] == "--":

@@ -383,8 +383,8 @@ class HttpServer:
         try:
             await _Connection(self, reader, writer).serve()
         except asyncio.CancelledError:
+            # Only close() cancels a connection: end quietly.
             writer.close()
-            raise
         except Exception:
             _log.exception("%s: connection failed", self.name)
             writer.close()

@@ -1,0 +1,479 @@
+"""One execution environment: a Runtime API server, a supervised runtime process, a lifecycle.
+
+Rules:
+- The lifecycle (lifecycle.py) decides what the runtime may do; this class only reacts to its transitions.
+- Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
+  exiting. That is where END and REPORT are written.
+- A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.
+- Shutdown: with external extensions the runtime gets SIGTERM and 2000 ms, then SIGKILL; without them it is
+  killed at once (section 2 of the protocols doc).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from lambda_runtime.emulator.config import FunctionConfig
+from lambda_runtime.emulator.extensions_host import (
+    ExtensionInitError,
+    ExtensionsHost,
+    ExtensionsSpec,
+    create_extensions_host,
+)
+from lambda_runtime.emulator.http_server import HttpServer, Router
+from lambda_runtime.emulator.lifecycle import Event, Lifecycle, State
+from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_line, start_line, timed_out_line
+from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.runtime.protocol import Invocation
+
+__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
+
+# Shutdown budget for the runtime when external extensions are registered (section 2).
+EXTENSIONS_SHUTDOWN_BUDGET_S = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class InvokeRequest:
+    """An invoke as the Invoke API accepted it."""
+
+    payload: bytes
+    request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    # The decoded X-Amz-Client-Context (JSON text), passed to the runtime as Lambda-Runtime-Client-Context.
+    client_context: str | None = None
+
+
+class Rejected(Exception):
+    """A Runtime API call the environment refuses: answered with ``status`` and the error body."""
+
+    def __init__(self, status: int, error_type: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error_type = error_type
+        self.message = message
+
+
+def _trace_id() -> str:
+    return f"Root=1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]};Parent={uuid.uuid4().hex[:16]};Sampled=0"
+
+
+class InvokeRecord:
+    """One invocation in flight. ``first``: the answer or the start of a stream; ``finished``: the end."""
+
+    def __init__(
+        self, request: InvokeRequest, invocation: Invocation, init_duration_ms: float | None
+    ) -> None:
+        loop = asyncio.get_running_loop()
+        self.request = request
+        self.invocation = invocation
+        self.init_duration_ms = init_duration_ms
+        self.log = InvokeLog()
+        self.first: asyncio.Future[Outcome] = loop.create_future()
+        self.finished: asyncio.Future[Failure | None] = loop.create_future()
+        self.started = time.monotonic()
+        self.log_tail = ""
+
+    @property
+    def request_id(self) -> str:
+        return self.request.request_id
+
+
+class ExecutionEnvironment:
+    def __init__(self, config: FunctionConfig, *, name: str, log_sink: LogSink) -> None:
+        self.config = config
+        self.name = name
+        self.lifecycle = Lifecycle()
+        self._sink = log_sink
+        loop = asyncio.get_running_loop()
+        self._ready: asyncio.Future[Failure | None] = loop.create_future()
+        self._idle = asyncio.Event()
+        self._dead = asyncio.Event()
+        self._server: HttpServer | None = None
+        self._process: SupervisedProcess | None = None
+        self._host: ExtensionsHost | None = None
+        self._dispatch: asyncio.Future[Invocation] | None = None
+        self._current: InvokeRecord | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._exit_watch: asyncio.Task[None] | None = None
+        self._shutdown_task: asyncio.Task[None] | None = None
+        self._init_started = time.monotonic()
+        self._init_duration_ms: float | None = None
+        self._init_reported = False
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    @property
+    def runtime_api(self) -> str:
+        assert self._server is not None
+        return self._server.authority
+
+    @property
+    def host(self) -> ExtensionsHost:
+        assert self._host is not None
+        return self._host
+
+    @property
+    def usable(self) -> bool:
+        return self.lifecycle.state in (State.BOOTING, State.IDLE)
+
+    async def start(self) -> None:
+        """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
+        from lambda_runtime.emulator.runtime_api import RuntimeApi
+
+        config = self.config
+        log_stream = config.new_log_stream_name()
+        router = Router()
+        self._server = HttpServer(router, name=f"runtime-api[{self.name}]")
+        await self._server.start("127.0.0.1", 0)
+        runtime_env = config.runtime_environment(self.runtime_api, log_stream)
+        self._host = create_extensions_host(
+            ExtensionsSpec(
+                function_name=config.function_name,
+                function_version=config.version,
+                handler=config.handler,
+                memory_mb=config.memory_mb,
+                account_id=config.account_id,
+                extensions_dir=config.extensions_dir,
+                extension_env=config.extension_environment(runtime_env),
+                log_prefix=f"[{self.name}] ",
+            )
+        )
+        for route in self._host.routes():
+            router.add_route(route)
+        router.fallback = RuntimeApi(self).handle
+        self._init_started = time.monotonic()
+        self._host.platform_event(
+            "platform.initStart",
+            {
+                "initializationType": "on-demand",
+                "phase": "init",
+                "functionName": config.function_name,
+                "functionVersion": config.version,
+            },
+        )
+        try:
+            await self._host.start(self.runtime_api)
+        except ExtensionInitError as exc:
+            self._fail_init(Failure.of(exc.error_type, exc.message))
+            return
+        try:
+            self._process = await SupervisedProcess.spawn(
+                config.command, env=runtime_env, cwd=config.task_root, on_line=self._on_output
+            )
+        except OSError as exc:
+            message = f"cannot start the runtime {config.command[0]!r}: {exc.strerror or exc}"
+            self._fail_init(Failure.of("Runtime.InvalidEntrypoint", message))
+            return
+        self._exit_watch = asyncio.create_task(self._watch_exit(self._process))
+
+    async def wait_ready(self) -> Failure | None:
+        """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise."""
+        remaining = self.config.init_timeout_s - (time.monotonic() - self._init_started)
+        try:
+            failure = await asyncio.wait_for(asyncio.shield(self._ready), max(remaining, 0.0))
+        except asyncio.TimeoutError:
+            failure = Failure.of(
+                "Runtime.InitTimeout", f"Init timed out after {self.config.init_timeout_s:.2f} seconds"
+            )
+            self._fail_init(failure)
+        if failure is None:
+            await self.host.wait_init_done()
+        return failure
+
+    def _fail_init(self, failure: Failure) -> None:
+        if not self._ready.done():
+            self._ready.set_result(failure)
+            self.host.platform_event(
+                "platform.initRuntimeDone",
+                {
+                    "initializationType": "on-demand",
+                    "phase": "init",
+                    "status": "error",
+                    "errorType": failure.error_type,
+                },
+            )
+        self.begin_shutdown("failure")
+
+    # -- output -----------------------------------------------------------------------------------
+
+    def _on_output(self, line: str) -> None:
+        self._sink(line)
+        record = self._current
+        if record is not None and not record.finished.done():
+            record.log.add(line)
+        if self._host is not None:
+            self._host.log_line("function", line)
+
+    def _write(self, line: str, record: InvokeRecord | None) -> None:
+        self._sink(line)
+        if record is not None:
+            record.log.add(line)
+
+    # -- invoking ---------------------------------------------------------------------------------
+
+    def invoke(self, request: InvokeRequest) -> InvokeRecord:
+        """Hand ``request`` to the runtime waiting in /next. Only call when ``wait_ready`` returned None
+        and the environment is idle."""
+        assert self._dispatch is not None
+        assert not self._dispatch.done()
+        config = self.config
+        deadline_ms = int(time.time() * 1000 + config.timeout_s * 1000)
+        invocation = Invocation(
+            request_id=request.request_id,
+            body=request.payload,
+            deadline_ms=deadline_ms,
+            invoked_function_arn=config.function_arn,
+            trace_id=_trace_id(),
+            client_context=request.client_context,
+        )
+        init_ms = None if self._init_reported else self._init_duration_ms
+        self._init_reported = True
+        record = InvokeRecord(request, invocation, init_ms)
+        self.lifecycle.apply(Event.DISPATCH)
+        self._idle.clear()
+        self._current = record
+        self._write(start_line(request.request_id, config.version), record)
+        self.host.platform_event(
+            "platform.start", {"requestId": request.request_id, "version": config.version}
+        )
+        self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
+        asyncio.create_task(self._deliver(invocation))  # noqa: RUF006 - the dispatch future holds the result
+        return record
+
+    async def _deliver(self, invocation: Invocation) -> None:
+        await self.host.invoke_started(invocation)
+        if self._dispatch is not None and not self._dispatch.done():
+            self._dispatch.set_result(invocation)
+
+    def _on_timeout(self, record: InvokeRecord) -> None:
+        if record.finished.done():
+            return
+        timeout = self.config.timeout_s
+        failure = Failure.of(
+            "Sandbox.Timedout",
+            f"RequestId: {record.request_id} Error: Task timed out after {timeout:.2f} seconds",
+        )
+        self._write(timed_out_line(record.request_id, timeout), record)
+        self._complete(record, failure, status="timeout")
+        self.begin_shutdown("timeout")
+
+    def _complete(self, record: InvokeRecord, failure: Failure | None, *, status: str | None = None) -> None:
+        """End ``record``: resolve its futures, write END and REPORT. Runs once per invoke."""
+        if record.finished.done():
+            return
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._process is not None:
+            self._process.drain_output()
+            self._process.flush_partial_line()
+        first = record.first.result() if record.first.done() else None
+        if first is None:
+            record.first.set_result(failure if failure is not None else Success(b"null"))
+        elif isinstance(first, StreamedResult):
+            first.end(failure)
+        duration_ms = (time.monotonic() - record.started) * 1000
+        memory_used = self._process.peak_rss_mb() if self._process is not None else 0
+        self._write(end_line(record.request_id), record)
+        self._write(
+            report_line(
+                record.request_id,
+                duration_ms=duration_ms,
+                memory_mb=self.config.memory_mb,
+                max_memory_used_mb=memory_used,
+                init_duration_ms=record.init_duration_ms,
+                status=status,
+            ),
+            record,
+        )
+        status_text = status or ("error" if failure is not None else "success")
+        self.host.platform_event(
+            "platform.runtimeDone",
+            {
+                "requestId": record.request_id,
+                "status": status_text,
+                "metrics": {"durationMs": round(duration_ms, 3)},
+            },
+        )
+        self.host.platform_event(
+            "platform.report",
+            {
+                "requestId": record.request_id,
+                "status": status_text,
+                "metrics": {
+                    "durationMs": round(duration_ms, 3),
+                    "billedDurationMs": max(1, int(duration_ms + 0.999)),
+                    "memorySizeMB": self.config.memory_mb,
+                    "maxMemoryUsedMB": memory_used,
+                    **({"initDurationMs": record.init_duration_ms} if record.init_duration_ms else {}),
+                },
+            },
+        )
+        record.log_tail = record.log.tail_base64()
+        record.finished.set_result(failure)
+
+    async def wait_reusable(self) -> bool:
+        """After an invoke ended: wait until the runtime is back in /next and extensions are done.
+        False when the environment is gone instead."""
+        idle = asyncio.create_task(self._idle.wait())
+        dead = asyncio.create_task(self._dead.wait())
+        await asyncio.wait((idle, dead), return_when=asyncio.FIRST_COMPLETED)
+        idle.cancel()
+        dead.cancel()
+        if self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
+            return False
+        await self.host.wait_invoke_done()
+        return self.lifecycle.state is State.IDLE
+
+    def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:
+        """Log an invoke that never reached the runtime (init failed); return its log tail."""
+        log = InvokeLog()
+        for line in (
+            f"INIT_REPORT Init Duration: {(time.monotonic() - self._init_started) * 1000:.2f} ms\t"
+            f"Phase: init\tStatus: error\tError Type: {failure.error_type}",
+            start_line(request.request_id, self.config.version),
+            end_line(request.request_id),
+            report_line(
+                request.request_id,
+                duration_ms=0.0,
+                memory_mb=self.config.memory_mb,
+                max_memory_used_mb=self._process.peak_rss_mb() if self._process is not None else 0,
+                status="error",
+            ),
+        ):
+            self._sink(line)
+            log.add(line)
+        return log.tail_base64()
+
+    # -- Runtime API callbacks --------------------------------------------------------------------
+
+    async def next_invocation(self) -> Invocation:
+        """GET /next: the runtime is ready; wait for an invocation. ``IllegalTransition`` -> 403."""
+        previous = self.lifecycle.state
+        self.lifecycle.apply(Event.NEXT)
+        if previous is State.BOOTING:
+            self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
+            self.host.platform_event(
+                "platform.initRuntimeDone",
+                {"initializationType": "on-demand", "phase": "init", "status": "success"},
+            )
+            self.host.platform_event(
+                "platform.initReport",
+                {
+                    "initializationType": "on-demand",
+                    "phase": "init",
+                    "metrics": {"durationMs": round(self._init_duration_ms, 3)},
+                },
+            )
+            if self._process is not None:
+                self._process.peak_rss_mb()  # a first reading, kept even if the process dies mid-invoke
+            if not self._ready.done():
+                self._ready.set_result(None)
+        dispatch: asyncio.Future[Invocation] = asyncio.get_running_loop().create_future()
+        self._dispatch = dispatch
+        self._idle.set()
+        return await dispatch
+
+    def answer_target(self, request_id: str) -> InvokeRecord:
+        """The invocation a /response or /error for ``request_id`` answers; ``Rejected`` otherwise."""
+        record = self._current
+        if record is None or record.request_id != request_id:
+            raise Rejected(400, "InvalidRequestID", f"Invalid request ID: {request_id!r}")
+        if self.lifecycle.state is not State.INVOKING or record.finished.done():
+            raise Rejected(403, "InvalidStateTransition", f"Invocation {request_id} was already answered")
+        return record
+
+    def respond(self, record: InvokeRecord, outcome: Success | Failure, *, is_error: bool) -> None:
+        self.lifecycle.apply(Event.ERROR if is_error else Event.RESPONSE)
+        record.first.set_result(outcome)
+        self._complete(record, outcome if isinstance(outcome, Failure) else None)
+
+    def begin_stream(self, record: InvokeRecord, content_type: str) -> StreamedResult:
+        self.lifecycle.apply(Event.RESPONSE)
+        stream = StreamedResult(content_type)
+        record.first.set_result(stream)
+        return stream
+
+    def end_stream(self, record: InvokeRecord, failure: Failure | None) -> None:
+        self._complete(record, failure)
+
+    def init_error(self, failure: Failure) -> None:
+        """POST /init/error. ``IllegalTransition`` -> 403."""
+        self.lifecycle.apply(Event.INIT_ERROR)
+        self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
+        if not self._ready.done():
+            self._ready.set_result(failure)
+            self.host.platform_event(
+                "platform.initRuntimeDone",
+                {
+                    "initializationType": "on-demand",
+                    "phase": "init",
+                    "status": "error",
+                    "errorType": failure.error_type,
+                },
+            )
+
+    # -- ending -----------------------------------------------------------------------------------
+
+    async def _watch_exit(self, process: SupervisedProcess) -> None:
+        status = await process.wait()
+        process.drain_output()
+        with contextlib.suppress(Exception):
+            await asyncio.wait_for(asyncio.shield(process.output_closed), 0.2)
+        reason = describe_exit(status)
+        record = self._current
+        if record is not None and not record.finished.done():
+            self._complete(
+                record,
+                Failure.of(
+                    "Runtime.ExitError",
+                    f"RequestId: {record.request_id} Error: Runtime exited with error: {reason}",
+                ),
+                status="error",
+            )
+        if not self._ready.done():
+            self._fail_init(Failure.of("Runtime.ExitError", f"Runtime exited with error: {reason}"))
+        if self.lifecycle.can(Event.EXIT):
+            self.lifecycle.apply(Event.EXIT)
+        self._dead.set()
+        self.begin_shutdown("failure")
+
+    def begin_shutdown(self, reason: str) -> asyncio.Task[None]:
+        if self._shutdown_task is None:
+            self._shutdown_task = asyncio.create_task(self._shutdown(reason))
+        return self._shutdown_task
+
+    async def shutdown(self, reason: str = "spindown") -> None:
+        await self.begin_shutdown(reason)
+
+    async def _shutdown(self, reason: str) -> None:
+        if self.lifecycle.can(Event.SHUTDOWN):
+            self.lifecycle.apply(Event.SHUTDOWN)
+        self._dead.set()
+        if self._timer is not None:
+            self._timer.cancel()
+        external = self._host is not None and self._host.has_external_extensions
+        budget = EXTENSIONS_SHUTDOWN_BUDGET_S if external else 0.0
+        deadline_ms = int(time.time() * 1000 + budget * 1000)
+        process = self._process
+        terminating = asyncio.create_task(process.terminate(budget)) if process is not None else None
+        if self._host is not None:
+            try:
+                await self._host.shutdown(reason.lower(), deadline_ms)
+            except Exception as exc:
+                self._sink(f"[{self.name}] extensions shutdown failed: {exc!r}")
+        if terminating is not None:
+            await terminating
+        if self._exit_watch is not None:
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._exit_watch
+        if self._dispatch is not None and not self._dispatch.done():
+            self._dispatch.cancel()
+        if self._server is not None:
+            await self._server.close()
+        if self.lifecycle.can(Event.EXIT):
+            self.lifecycle.apply(Event.EXIT)

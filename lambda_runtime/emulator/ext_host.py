@@ -1,0 +1,431 @@
+"""The extensions host of one execution environment: extension processes, the Extensions API routes,
+the Telemetry / Logs API routes, and the lifecycle waits of section 2 of the protocols doc.
+
+Rules this module keeps:
+- Every executable file of the extensions directory is launched (sorted by name) before the runtime,
+  with the runtime's environment minus the variables hidden from extensions.
+- ``start`` returns when every launched extension registered; ``wait_init_done`` when every registered
+  extension called /event/next; ``wait_invoke_done`` when every INVOKE-subscribed extension called
+  /event/next after receiving the INVOKE. An init error, or an extension that exits during init, is one
+  ``ExtensionInitError``; an exit error or a crash later is ``ExtensionFailed`` from ``wait_invoke_done``.
+- Shutdown: telemetry is flushed, SHUTDOWN goes to the subscribed extensions, the others are stopped at
+  once; whatever still runs at the deadline is killed.
+- State changes wake the waiters through one condition; the state itself lives in extensions_api.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import orjson
+
+from lambda_runtime.emulator.extensions_api import (
+    API_PREFIX,
+    Event,
+    Extension,
+    ExtensionApiError,
+    ExtensionHeader,
+    ExtensionKind,
+    ExtensionRegistry,
+    ExtensionState,
+    FunctionInfo,
+    Trigger,
+    invoke_event,
+    parse_register_body,
+    shutdown_event,
+)
+from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http_server import HttpRequest, HttpResponse, Route
+from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.telemetry_api import (
+    LOGS_API_PATH,
+    TELEMETRY_API_PATH,
+    Api,
+    SubscriptionError,
+    TelemetryRecord,
+    log_record,
+    parse_subscription,
+    platform_extension,
+    wall_clock,
+)
+from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub
+from lambda_runtime.runtime.protocol import Invocation
+
+__all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
+
+# Variables an extension does not see (section 2), beyond the exact names the config lists.
+_HIDDEN = frozenset(
+    {
+        "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_LOG_GROUP_NAME",
+        "AWS_LAMBDA_LOG_STREAM_NAME",
+        "LAMBDA_RUNTIME_DIR",
+        "LAMBDA_TASK_ROOT",
+        "_HANDLER",
+        "_X_AMZN_TRACE_ID",
+    }
+)
+_HIDDEN_PREFIX = "AWS_XRAY_"
+# A register/subscribe body is small; anything bigger is refused without buffering it.
+_MAX_REQUEST_BYTES = 64 * 1024
+# Time telemetry gets to reach subscribers at shutdown, at most.
+_SHUTDOWN_FLUSH_S = 1.0
+
+
+class ExtensionFailed(ExtensionInitError):
+    """An extension posted /extension/exit/error or crashed after init: the environment must be reset."""
+
+
+def discover_extensions(directory: Path | None) -> list[Path]:
+    """The executable regular files of ``directory``, by name; none when it is None or missing."""
+    if directory is None or not directory.is_dir():
+        return []
+    return sorted(path for path in directory.iterdir() if path.is_file() and os.access(path, os.X_OK))
+
+
+def extension_environment(runtime_env: Mapping[str, str], runtime_api: str) -> dict[str, str]:
+    env = {
+        name: value
+        for name, value in runtime_env.items()
+        if name not in _HIDDEN and not name.startswith(_HIDDEN_PREFIX)
+    }
+    env["AWS_LAMBDA_RUNTIME_API"] = runtime_api
+    return env
+
+
+def _error(exc: ExtensionApiError | SubscriptionError) -> HttpResponse:
+    if isinstance(exc, SubscriptionError):
+        return HttpResponse.json(400, {"errorMessage": str(exc), "errorType": exc.error_type})
+    return HttpResponse.json(exc.status, exc.body())
+
+
+def _stderr_sink(prefix: str) -> Callable[[str], None]:
+    def write(line: str) -> None:
+        sys.stderr.write(f"{prefix}{line}\n")
+
+    return write
+
+
+class ExtensionsRuntime:
+    """``ExtensionsHost`` for environments with extensions or telemetry subscribers."""
+
+    def __init__(
+        self,
+        spec: ExtensionsSpec,
+        *,
+        clock: Callable[[], float] = wall_clock,
+        send: Sender | None = None,
+        log: Callable[[str], None] | None = None,
+    ) -> None:
+        self.spec = spec
+        self._executables = discover_extensions(spec.extensions_dir)
+        self.registry = ExtensionRegistry(path.name for path in self._executables)
+        self.telemetry = TelemetryHub(send=send, clock=clock)
+        self._clock = clock
+        self._log = log or _stderr_sink(spec.log_prefix)
+        self._info = FunctionInfo(spec.function_name, spec.function_version, spec.handler, spec.account_id)
+        self._processes: dict[str, SupervisedProcess] = {}
+        self._watchers: list[asyncio.Task[None]] = []
+        self._queues: dict[str, asyncio.Queue[bytes]] = {}
+        # Events queued for an extension and not yet handed out.
+        self._owed: dict[str, int] = {}
+        self._changed = asyncio.Condition()
+        self._shutting_down = False
+        # The first thing that went wrong with each extension: (error type, message).
+        self._problems: dict[str, tuple[str, str]] = {}
+
+    # -- the ExtensionsHost interface ---------------------------------------------------------------
+
+    @property
+    def has_external_extensions(self) -> bool:
+        return bool(self._executables)
+
+    @property
+    def shutdown_budget_ms(self) -> int:
+        """Section 2: 2000 ms with external extensions, 500 with internal ones only, else 0."""
+        if self.has_external_extensions:
+            return 2000
+        return 500 if self.registry.registered else 0
+
+    def routes(self) -> Sequence[Route]:
+        return (
+            Route("POST", f"{API_PREFIX}/register", self._handle_register),
+            Route("GET", f"{API_PREFIX}/event/next", self._handle_next),
+            Route("POST", f"{API_PREFIX}/init/error", self._handle_init_error),
+            Route("POST", f"{API_PREFIX}/exit/error", self._handle_exit_error),
+            Route("PUT", TELEMETRY_API_PATH, self._handle_telemetry),
+            Route("PUT", LOGS_API_PATH, self._handle_logs),
+        )
+
+    async def start(self, runtime_api: str) -> None:
+        env = extension_environment(self.spec.extension_env, runtime_api)
+        cwd = self.spec.extensions_dir or Path.cwd()
+        for path in self._executables:
+            name = path.name
+            try:
+                process = await SupervisedProcess.spawn(
+                    [str(path)], env=env, cwd=cwd, on_line=self._line_sink(name)
+                )
+            except OSError as exc:
+                await self._kill_all()
+                raise ExtensionInitError(
+                    "Extension.LaunchError", f"extension {name} could not be started: {exc}"
+                ) from None
+            self._processes[name] = process
+            self._watchers.append(asyncio.create_task(self._watch(name, process), name=f"extension:{name}"))
+        try:
+            await self._wait_for(self._all_external_registered)
+        except ExtensionInitError:
+            await self._kill_all()
+            raise
+
+    async def wait_init_done(self) -> None:
+        self.registry.open = False
+        try:
+            await self._wait_for(self._all_called_next)
+        except ExtensionInitError:
+            await self._kill_all()
+            raise
+        self.telemetry.end_init()
+
+    async def invoke_started(self, invocation: Invocation) -> None:
+        deadline_ms = invocation.deadline_ms or int(self._clock() * 1000)
+        event = invoke_event(
+            request_id=invocation.request_id,
+            deadline_ms=deadline_ms,
+            invoked_function_arn=invocation.invoked_function_arn or "",
+            trace_id=invocation.trace_id,
+        )
+        for extension in self._live(Event.INVOKE):
+            self._queue(extension, event)
+        async with self._changed:
+            self._changed.notify_all()
+
+    async def wait_invoke_done(self) -> None:
+        await self._wait_for(self._invoke_finished, failure=ExtensionFailed)
+
+    async def shutdown(self, reason: str, deadline_ms: int) -> None:
+        self._shutting_down = True
+        self.registry.open = False
+        remaining_s = max(0.0, deadline_ms / 1000 - self._clock())
+        await self.telemetry.flush(min(_SHUTDOWN_FLUSH_S, remaining_s / 2))
+        event = shutdown_event(reason=reason, deadline_ms=deadline_ms)
+        for extension in self.registry.extensions:
+            if extension.kind is not ExtensionKind.EXTERNAL or extension.name not in self._processes:
+                continue
+            if extension.subscribed(Event.SHUTDOWN) and extension.state in (
+                ExtensionState.REGISTERED,
+                ExtensionState.READY,
+                ExtensionState.RUNNING,
+            ):
+                self._queue(extension, event)
+            else:
+                # Nothing tells it to stop but a signal.
+                await self._processes[extension.name].terminate(0)
+        async with self._changed:
+            self._changed.notify_all()
+        waits = [asyncio.shield(p.wait()) for p in self._processes.values() if p.returncode is None]
+        if waits:
+            timeout = max(0.0, deadline_ms / 1000 - self._clock())
+            await asyncio.wait(waits, timeout=timeout)
+        await self._kill_all()
+        await self.telemetry.close()
+        for watcher in self._watchers:
+            watcher.cancel()
+        await asyncio.gather(*self._watchers, return_exceptions=True)
+
+    def platform_event(self, event_type: str, record: Mapping[str, object]) -> None:
+        self.telemetry.publish(TelemetryRecord(self._clock(), event_type, dict(record)))
+
+    def log_line(self, source: str, text: str) -> None:
+        self.telemetry.publish(log_record(source, text, self._clock()))
+
+    # -- lifecycle helpers --------------------------------------------------------------------------
+
+    def _line_sink(self, name: str) -> Callable[[str], None]:
+        def on_line(line: str) -> None:
+            self._log(f"[extension {name}] {line}")
+            self.log_line("extension", line)
+
+        return on_line
+
+    async def _watch(self, name: str, process: SupervisedProcess) -> None:
+        status = await process.wait()
+        extension = self.registry.by_name(name)
+        if extension is None:
+            return
+        extension.fire(Trigger.EXITED)
+        if not self._shutting_down:
+            self._log(f"[extension {name}] exited: {describe_exit(status)}")
+            self._problems.setdefault(
+                name, ("Extension.Crash", f"extension {name} exited unexpectedly ({describe_exit(status)})")
+            )
+        async with self._changed:
+            self._changed.notify_all()
+
+    def _live(self, event: Event) -> list[Extension]:
+        return [
+            e
+            for e in self.registry.registered
+            if e.subscribed(event) and e.state in (ExtensionState.READY, ExtensionState.RUNNING)
+        ]
+
+    def _queue(self, extension: Extension, event: bytes) -> None:
+        self._queue_of(extension).put_nowait(event)
+        self._owed[extension.identifier] = self._owed.get(extension.identifier, 0) + 1
+
+    def _queue_of(self, extension: Extension) -> asyncio.Queue[bytes]:
+        queue = self._queues.get(extension.identifier)
+        if queue is None:
+            queue = self._queues[extension.identifier] = asyncio.Queue()
+        return queue
+
+    def _first_failure(self) -> tuple[str, str] | None:
+        return next(iter(self._problems.values()), None)
+
+    def _all_external_registered(self) -> bool:
+        return all(
+            e.state is not ExtensionState.STARTED
+            for e in self.registry.extensions
+            if e.kind is ExtensionKind.EXTERNAL
+        )
+
+    def _all_called_next(self) -> bool:
+        return all(e.has_called_next for e in self.registry.registered)
+
+    def _invoke_finished(self) -> bool:
+        return all(
+            self._owed.get(e.identifier, 0) == 0 and e.state is not ExtensionState.RUNNING
+            for e in self.registry.registered
+            if e.subscribed(Event.INVOKE)
+        )
+
+    async def _wait_for(
+        self, done: Callable[[], bool], failure: type[ExtensionInitError] = ExtensionInitError
+    ) -> None:
+        async with self._changed:
+            while True:
+                problem = self._first_failure()
+                if problem is not None:
+                    raise failure(*problem)
+                if done():
+                    return
+                await self._changed.wait()
+
+    async def _kill_all(self) -> None:
+        await asyncio.gather(
+            *(p.terminate(0) for p in self._processes.values() if p.returncode is None),
+            return_exceptions=True,
+        )
+
+    # -- HTTP handlers ------------------------------------------------------------------------------
+
+    async def _read(self, request: HttpRequest) -> bytes:
+        from lambda_runtime.emulator.http_server import BodyTooLarge
+
+        try:
+            return await request.read(_MAX_REQUEST_BYTES)
+        except BodyTooLarge:
+            raise ExtensionApiError(
+                "InvalidRequestFormat", f"request body exceeds {_MAX_REQUEST_BYTES} bytes"
+            ) from None
+
+    async def _handle_register(self, request: HttpRequest) -> HttpResponse:
+        try:
+            body = await self._read(request)
+            events = parse_register_body(body)
+            extension = self.registry.register(request.header(ExtensionHeader.NAME), events)
+        except ExtensionApiError as exc:
+            return _error(exc)
+        self._queue_of(extension)
+        features = (request.header(ExtensionHeader.ACCEPT_FEATURE) or "").replace(" ", "").split(",")
+        self.telemetry.publish(
+            TelemetryRecord(
+                self._clock(),
+                "platform.extension",
+                platform_extension(
+                    name=extension.name, state="Ready", events=sorted(e.value for e in events)
+                ),
+            )
+        )
+        self._log(f"[extension {extension.name}] registered ({extension.kind.value}) for "
+                  f"{', '.join(sorted(e.value for e in events)) or 'no events'}")  # fmt: skip
+        async with self._changed:
+            self._changed.notify_all()
+        return HttpResponse(
+            200,
+            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
+            self._info.register_body(with_account_id="accountId" in features),
+        )
+
+    async def _handle_next(self, request: HttpRequest) -> HttpResponse:
+        try:
+            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
+            extension.fire(Trigger.NEXT)
+        except ExtensionApiError as exc:
+            return _error(exc)
+        async with self._changed:
+            self._changed.notify_all()
+        queue = self._queue_of(extension)
+        event = await queue.get()
+        self._owed[extension.identifier] -= 1
+        is_shutdown = orjson.loads(event).get("eventType") == "SHUTDOWN"
+        if extension.state is ExtensionState.READY:
+            extension.fire(Trigger.DELIVER_SHUTDOWN if is_shutdown else Trigger.DELIVER)
+        async with self._changed:
+            self._changed.notify_all()
+        return HttpResponse(
+            200,
+            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
+            event,
+        )
+
+    async def _handle_error(self, request: HttpRequest, trigger: Trigger) -> HttpResponse:
+        try:
+            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
+            error_type = request.header(ExtensionHeader.ERROR_TYPE)
+            if not error_type:
+                raise ExtensionApiError("Extension.MissingHeader", f"{ExtensionHeader.ERROR_TYPE} not found")
+            await self._read(request)
+            extension.fire(trigger)
+        except ExtensionApiError as exc:
+            return _error(exc)
+        extension.error_type = error_type
+        what = "init error" if trigger is Trigger.INIT_ERROR else "exit error"
+        self._log(f"[extension {extension.name}] {what}: {error_type}")
+        self._problems.setdefault(
+            extension.name, (error_type, f"extension {extension.name} reported an {what}: {error_type}")
+        )
+        async with self._changed:
+            self._changed.notify_all()
+        return HttpResponse.json(202, {"status": "OK"})
+
+    async def _handle_init_error(self, request: HttpRequest) -> HttpResponse:
+        return await self._handle_error(request, Trigger.INIT_ERROR)
+
+    async def _handle_exit_error(self, request: HttpRequest) -> HttpResponse:
+        return await self._handle_error(request, Trigger.EXIT_ERROR)
+
+    async def _subscribe(self, request: HttpRequest, api: Api) -> HttpResponse:
+        try:
+            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
+            body = await self._read(request)
+            subscription = parse_subscription(api, body)
+            self.telemetry.subscribe(extension.name, subscription)
+        except (ExtensionApiError, SubscriptionError) as exc:
+            return _error(exc)
+        self._log(
+            f"[extension {extension.name}] subscribed to {', '.join(sorted(subscription.types))} "
+            f"({api.value} API) -> {subscription.destination.uri}"
+        )
+        return HttpResponse(200, (("Content-Type", "text/plain"),), b"OK")
+
+    async def _handle_telemetry(self, request: HttpRequest) -> HttpResponse:
+        return await self._subscribe(request, Api.TELEMETRY)
+
+    async def _handle_logs(self, request: HttpRequest) -> HttpResponse:
+        return await self._subscribe(request, Api.LOGS)

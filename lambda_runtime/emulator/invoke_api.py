@@ -1,0 +1,270 @@
+"""The Invoke API (section 4): what boto3, the AWS CLI and ``lambda-runtime invoke`` call.
+
+Rules:
+- Every answer has Content-Length or chunked framing (botocore hangs on keep-alive answers without).
+- Bad input is a service error botocore can name (service_errors.py), checked before any environment is used.
+- RequestResponse beyond the pool's size is 429 at once; Event invokes queue and run in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+from collections.abc import AsyncIterator
+from urllib.parse import parse_qs, unquote
+
+import orjson
+
+from lambda_runtime.emulator import event_stream
+from lambda_runtime.emulator.config import FunctionConfig
+from lambda_runtime.emulator.environment import InvokeRecord, InvokeRequest
+from lambda_runtime.emulator.http_server import (
+    BodyTooLarge,
+    HttpRequest,
+    HttpResponse,
+    Router,
+    StreamingHttpResponse,
+)
+from lambda_runtime.emulator.logs import LogSink
+from lambda_runtime.emulator.outcome import Failure, StreamedResult, Success
+from lambda_runtime.emulator.pool import Pool, Slot
+from lambda_runtime.emulator.service_errors import ServiceError
+from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+
+__all__ = ["INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
+
+INVOKE_PATH = "/2015-03-31/functions/{name}/invocations"
+STREAMING_INVOKE_PATH = "/2021-11-15/functions/{name}/response-streaming-invocations"
+# The name AWS's RIE serves; accepted as an alias of the configured function.
+RIE_FUNCTION_NAME = "function"
+_INVOCATION_TYPES = ("RequestResponse", "Event", "DryRun")
+_LOG_TYPES = ("None", "Tail")
+
+
+def split_function_name(raw: str) -> tuple[str, str | None]:
+    """``name``, ``name:qualifier``, a full or partial ARN -> (name, qualifier)."""
+    text = unquote(raw)
+    parts = text.split(":")
+    if text.startswith("arn:") and len(parts) >= 7 and parts[5] == "function":
+        return parts[6], parts[7] if len(parts) > 7 else None
+    if len(parts) >= 3 and parts[1] == "function":  # 123456789012:function:name[:qualifier]
+        return parts[2], parts[3] if len(parts) > 3 else None
+    if len(parts) == 2:
+        return parts[0], parts[1]
+    return text, None
+
+
+class _Accepted:
+    """An invoke request that passed every check."""
+
+    __slots__ = ("invocation_type", "request", "tail")
+
+    def __init__(self, request: InvokeRequest, invocation_type: str, tail: bool) -> None:
+        self.request = request
+        self.invocation_type = invocation_type
+        self.tail = tail
+
+
+class InvokeApi:
+    def __init__(self, config: FunctionConfig, pool: Pool, log_sink: LogSink) -> None:
+        self.config = config
+        self.pool = pool
+        self._sink = log_sink
+        self._background: set[asyncio.Task[None]] = set()
+
+    def router(self) -> Router:
+        router = Router(self._unknown_path)
+        router.add("POST", INVOKE_PATH, self.invoke)
+        router.add("POST", STREAMING_INVOKE_PATH, self.invoke_streaming)
+        return router
+
+    async def close(self) -> None:
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
+
+    async def _unknown_path(self, request: HttpRequest) -> HttpResponse:
+        return ServiceError(
+            404, "UnknownOperationException", f"Unknown operation {request.method} {request.path}"
+        ).response()
+
+    # -- checks -----------------------------------------------------------------------------------
+
+    async def _accept(self, request: HttpRequest, invocation_types: tuple[str, ...]) -> _Accepted:
+        name, qualifier = split_function_name(request.params["name"])
+        query_qualifier = parse_qs(request.query).get("Qualifier", [None])[0]
+        qualifier = query_qualifier or qualifier
+        if name not in (self.config.function_name, RIE_FUNCTION_NAME):
+            raise ServiceError.not_found(
+                f"Function not found: {self.config.function_arn.rsplit(':', 1)[0]}:{name}"
+            )
+        if qualifier not in (None, "", self.config.version):
+            raise ServiceError.not_found(f"Function not found: {self.config.function_arn}:{qualifier}")
+        invocation_type = request.header("x-amz-invocation-type") or "RequestResponse"
+        if invocation_type not in invocation_types:
+            raise ServiceError.bad_parameter(
+                f"Invalid InvocationType {invocation_type!r}: expected one of {', '.join(invocation_types)}"
+            )
+        log_type = request.header("x-amz-log-type") or "None"
+        if log_type not in _LOG_TYPES:
+            raise ServiceError.bad_parameter(f"Invalid LogType {log_type!r}: expected None or Tail")
+        client_context = self._client_context(request.header("x-amz-client-context"))
+        try:
+            payload = await request.read(MAX_PAYLOAD_BYTES)
+        except BodyTooLarge:
+            raise ServiceError.too_large(MAX_PAYLOAD_BYTES) from None
+        if not payload.strip():
+            payload = b"{}"
+        try:
+            orjson.loads(payload)
+        except orjson.JSONDecodeError as exc:
+            raise ServiceError.bad_content(f"Could not parse request body into json: {exc}") from None
+        return _Accepted(
+            InvokeRequest(payload, client_context=client_context), invocation_type, log_type == "Tail"
+        )
+
+    @staticmethod
+    def _client_context(value: str | None) -> str | None:
+        if not value:
+            return None
+        try:
+            text = base64.b64decode(value, validate=True).decode("utf-8")
+            doc = orjson.loads(text)
+        except (binascii.Error, ValueError):
+            doc = None
+            text = ""
+        if not isinstance(doc, dict):
+            raise ServiceError.bad_content("Client context must be a valid Base64-encoded JSON object.")
+        return text
+
+    # -- running ----------------------------------------------------------------------------------
+
+    async def _start(self, slot: Slot, accepted: _Accepted) -> InvokeRecord | Failure:
+        """Dispatch on ``slot``; on init failure the failure (the slot is then released)."""
+        try:
+            env = await self.pool.environment(slot)
+            failure = await env.wait_ready()
+        except BaseException:
+            await self.pool.release(slot)
+            raise
+        if failure is not None:
+            env.fail_before_dispatch(accepted.request, failure)
+            await self.pool.release(slot)
+            return failure
+        record = env.invoke(accepted.request)
+        task = asyncio.create_task(self._release_when_reusable(slot, record))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        return record
+
+    async def _release_when_reusable(self, slot: Slot, record: InvokeRecord) -> None:
+        try:
+            await record.finished
+            env = slot.env
+            if env is not None:
+                await env.wait_reusable()
+        finally:
+            await self.pool.release(slot)
+
+    async def _run_event(self, accepted: _Accepted) -> None:
+        slot = await self.pool.acquire()
+        started = await self._start(slot, accepted)
+        if isinstance(started, InvokeRecord):
+            await started.finished
+
+    # -- handlers ---------------------------------------------------------------------------------
+
+    def _base_headers(self, request_id: str) -> list[tuple[str, str]]:
+        return [("x-amzn-RequestId", request_id), ("X-Amz-Executed-Version", self.config.version)]
+
+    async def invoke(self, request: HttpRequest) -> HttpResponse:
+        try:
+            accepted = await self._accept(request, _INVOCATION_TYPES)
+            if accepted.invocation_type == "DryRun":
+                return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
+            if accepted.invocation_type == "Event":
+                task = asyncio.create_task(self._run_event(accepted))
+                self._background.add(task)
+                task.add_done_callback(self._background.discard)
+                return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
+            slot = self.pool.try_acquire()
+            if slot is None:
+                raise ServiceError.too_many_requests()
+        except ServiceError as error:
+            return error.response()
+        headers = self._base_headers(accepted.request.request_id)
+        started = await self._start(slot, accepted)
+        if isinstance(started, Failure):
+            return self._buffered(started, headers, None)
+        outcome = await started.first
+        if isinstance(outcome, StreamedResult):
+            outcome = await self._collect(outcome)
+        failure = await started.finished
+        tail = started.log_tail if accepted.tail else None
+        return self._buffered(failure or outcome, headers, tail)
+
+    @staticmethod
+    async def _collect(stream: StreamedResult) -> Success | Failure:
+        parts: list[bytes] = []
+        size = 0
+        async for chunk in stream:
+            size += len(chunk)
+            if size > MAX_PAYLOAD_BYTES:
+                stream.abandon()
+                return Failure.response_too_large(MAX_PAYLOAD_BYTES)
+            parts.append(chunk)
+        return stream.failure or Success(b"".join(parts), stream.content_type)
+
+    @staticmethod
+    def _buffered(
+        outcome: Success | Failure, headers: list[tuple[str, str]], tail: str | None
+    ) -> HttpResponse:
+        if tail is not None:
+            headers.append(("X-Amz-Log-Result", tail))
+        if isinstance(outcome, Failure):
+            headers.append(("X-Amz-Function-Error", "Unhandled"))
+            headers.append(("Content-Type", "application/json"))
+            return HttpResponse(200, tuple(headers), outcome.body)
+        headers.append(("Content-Type", outcome.content_type))
+        return HttpResponse(200, tuple(headers), outcome.body)
+
+    async def invoke_streaming(self, request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+        try:
+            accepted = await self._accept(request, ("RequestResponse", "DryRun"))
+            if accepted.invocation_type == "DryRun":
+                return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
+            slot = self.pool.try_acquire()
+            if slot is None:
+                raise ServiceError.too_many_requests()
+        except ServiceError as error:
+            return error.response()
+        headers = self._base_headers(accepted.request.request_id)
+        headers.append(("Content-Type", "application/vnd.amazon.eventstream"))
+        started = await self._start(slot, accepted)
+        return StreamingHttpResponse(200, tuple(headers), self._events(started, accepted.tail))
+
+    async def _events(self, started: InvokeRecord | Failure, tail: bool) -> AsyncIterator[bytes]:
+        if isinstance(started, Failure):
+            yield _complete_event(started, None)
+            return
+        outcome = await started.first
+        if isinstance(outcome, StreamedResult):
+            try:
+                async for chunk in outcome:
+                    yield event_stream.encode_payload_chunk(chunk)
+            finally:
+                if not outcome.ended:
+                    outcome.abandon()
+        elif isinstance(outcome, Success) and outcome.body:
+            yield event_stream.encode_payload_chunk(outcome.body)
+        failure = await started.finished
+        yield _complete_event(failure, started.log_tail if tail else None)
+
+
+def _complete_event(failure: Failure | None, log_result: str | None) -> bytes:
+    if failure is None:
+        return event_stream.encode_invoke_complete(log_result=log_result)
+    return event_stream.encode_invoke_complete(
+        error_code=failure.error_type, error_details=failure.message, log_result=log_result
+    )

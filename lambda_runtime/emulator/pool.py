@@ -1,0 +1,86 @@
+"""A fixed number of slots, each holding at most one execution environment.
+
+Rules:
+- ``try_acquire`` never waits: None means every slot is busy (the Invoke API answers 429).
+  ``acquire`` waits for a slot (Event invokes queue like Lambda's internal queue).
+- A slot is busy from acquisition until its environment is reusable again (the runtime is back in /next)
+  or gone; a slot whose environment is gone gets a fresh one on its next use.
+- Idle slots holding a warm environment are preferred over cold ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+
+from lambda_runtime.emulator.environment import ExecutionEnvironment
+
+__all__ = ["Pool", "Slot"]
+
+
+class Slot:
+    __slots__ = ("busy", "env", "index")
+
+    def __init__(self, index: int) -> None:
+        self.index = index
+        self.env: ExecutionEnvironment | None = None
+        self.busy = False
+
+
+class Pool:
+    def __init__(self, size: int, factory: Callable[[int], ExecutionEnvironment]) -> None:
+        self._slots = [Slot(index) for index in range(size)]
+        self._factory = factory
+        self._freed = asyncio.Condition()
+        self._generation = 0
+
+    @property
+    def size(self) -> int:
+        return len(self._slots)
+
+    @property
+    def environments(self) -> list[ExecutionEnvironment]:
+        return [slot.env for slot in self._slots if slot.env is not None]
+
+    def try_acquire(self) -> Slot | None:
+        free = [slot for slot in self._slots if not slot.busy]
+        if not free:
+            return None
+        warm = [slot for slot in free if slot.env is not None and slot.env.usable]
+        slot = (warm or free)[0]
+        slot.busy = True
+        return slot
+
+    async def acquire(self) -> Slot:
+        async with self._freed:
+            while True:
+                slot = self.try_acquire()
+                if slot is not None:
+                    return slot
+                await self._freed.wait()
+
+    async def environment(self, slot: Slot) -> ExecutionEnvironment:
+        """The slot's environment, started fresh when it has none or its one is no longer usable."""
+        env = slot.env
+        if env is not None and env.usable:
+            return env
+        if env is not None:
+            env.begin_shutdown("failure")
+        self._generation += 1
+        env = self._factory(self._generation)
+        slot.env = env
+        await env.start()
+        return env
+
+    async def release(self, slot: Slot) -> None:
+        if slot.env is not None and not slot.env.usable:
+            slot.env = None
+        async with self._freed:
+            slot.busy = False
+            self._freed.notify()
+
+    async def close(self) -> None:
+        envs = self.environments
+        for slot in self._slots:
+            slot.env = None
+        await asyncio.gather(*(env.shutdown("spindown") for env in envs), return_exceptions=True)

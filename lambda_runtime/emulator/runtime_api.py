@@ -1,0 +1,147 @@
+"""The Runtime API of one execution environment (section 1 of the protocols doc), over http_server.
+
+Rule: routes come from the runtime's own protocol module (``parse_route``); this module translates between
+HTTP and the environment's callbacks, and turns refusals into the status codes Lambda uses:
+illegal lifecycle transition -> 403, unknown or stale request id -> 400, body over the limit -> 413.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+
+import orjson
+
+from lambda_runtime.emulator.environment import ExecutionEnvironment, InvokeRecord, Rejected
+from lambda_runtime.emulator.http_server import BodyTooLarge, HttpRequest, HttpResponse
+from lambda_runtime.emulator.lifecycle import IllegalTransition
+from lambda_runtime.emulator.outcome import Failure, Success
+from lambda_runtime.runtime.protocol import (
+    MAX_PAYLOAD_BYTES,
+    STREAMING_CONTENT_TYPE,
+    Header,
+    RouteKind,
+    parse_route,
+)
+
+__all__ = ["RuntimeApi"]
+
+_ACCEPTED = HttpResponse.json(202, {"status": "OK"})
+
+
+def _error(status: int, error_type: str, message: str) -> HttpResponse:
+    return HttpResponse.json(status, {"errorMessage": message, "errorType": error_type})
+
+
+def _too_large() -> HttpResponse:
+    return _error(
+        413,
+        "RequestEntityTooLarge",
+        f"Request body exceeds the maximum allowed size ({MAX_PAYLOAD_BYTES} bytes)",
+    )
+
+
+def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
+    """An /error or /init/error post as the failure the caller will see."""
+    header_type = request.header(Header.FUNCTION_ERROR_TYPE)
+    try:
+        doc = orjson.loads(body) if body else None
+    except orjson.JSONDecodeError:
+        doc = None
+    if isinstance(doc, dict) and isinstance(doc.get("errorType"), str):
+        return Failure(doc["errorType"], body)
+    error_type = header_type or default_type
+    message = body.decode("utf-8", "replace") if doc is None else ""
+    return Failure.of(error_type, message)
+
+
+class RuntimeApi:
+    def __init__(self, env: ExecutionEnvironment) -> None:
+        self.env = env
+
+    async def handle(self, request: HttpRequest) -> HttpResponse:
+        route = parse_route(request.method, request.path)
+        if route is None:
+            return _error(404, "NotFound", f"Unknown Runtime API path: {request.method} {request.path}")
+        try:
+            if route.kind is RouteKind.NEXT:
+                return await self._next()
+            if route.kind is RouteKind.INIT_ERROR:
+                return await self._init_error(request)
+            assert route.request_id is not None
+            record = self.env.answer_target(route.request_id)
+            if route.kind is RouteKind.RESPONSE:
+                return await self._response(request, record)
+            return await self._error(request, record)
+        except Rejected as exc:
+            return _error(exc.status, exc.error_type, exc.message)
+        except IllegalTransition as exc:
+            return _error(403, "InvalidStateTransition", str(exc))
+
+    async def _next(self) -> HttpResponse:
+        invocation = await self.env.next_invocation()
+        return HttpResponse(200, tuple(invocation.response_headers()), invocation.body)
+
+    async def _init_error(self, request: HttpRequest) -> HttpResponse:
+        try:
+            body = await request.read(MAX_PAYLOAD_BYTES)
+        except BodyTooLarge:
+            return _too_large()
+        self.env.init_error(_error_failure(request, body, "Runtime.Unknown"))
+        return _ACCEPTED
+
+    async def _error(self, request: HttpRequest, record: InvokeRecord) -> HttpResponse:
+        try:
+            body = await request.read(MAX_PAYLOAD_BYTES)
+        except BodyTooLarge:
+            return _too_large()
+        self.env.respond(record, _error_failure(request, body, "Function.Unknown"), is_error=True)
+        return _ACCEPTED
+
+    async def _response(self, request: HttpRequest, record: InvokeRecord) -> HttpResponse:
+        mode = request.header(Header.RESPONSE_MODE)
+        if mode is not None and mode.lower() != "streaming":
+            return _error(400, "InvalidFunctionResponseMode", f"Invalid response mode: {mode!r}")
+        content_type = request.header("content-type")
+        if mode is not None:
+            return await self._streamed(request, record, content_type or STREAMING_CONTENT_TYPE)
+        try:
+            body = await request.read(MAX_PAYLOAD_BYTES)
+        except BodyTooLarge:
+            failure = Failure.response_too_large(MAX_PAYLOAD_BYTES)
+            self.env.respond(record, failure, is_error=True)
+            return _too_large()
+        self.env.respond(record, Success(body, content_type or "application/json"), is_error=False)
+        return _ACCEPTED
+
+    async def _streamed(self, request: HttpRequest, record: InvokeRecord, content_type: str) -> HttpResponse:
+        stream = self.env.begin_stream(record, content_type)
+        try:
+            async for chunk in request.stream():
+                await stream.put(chunk)
+        except BaseException:
+            self.env.end_stream(
+                record, Failure.of("Runtime.TruncatedResponse", "The runtime's streamed response broke off")
+            )
+            raise
+        self.env.end_stream(record, _trailer_failure(request))
+        return _ACCEPTED
+
+
+def _trailer_failure(request: HttpRequest) -> Failure | None:
+    trailers = dict(request.trailers)
+    error_type = trailers.get(Header.FUNCTION_ERROR_TYPE.lower())
+    if not error_type:
+        return None
+    encoded = trailers.get(Header.FUNCTION_ERROR_BODY.lower(), "")
+    try:
+        body = base64.b64decode(encoded, validate=True)
+    except (binascii.Error, ValueError):
+        body = b""
+    try:
+        doc = orjson.loads(body) if body else None
+    except orjson.JSONDecodeError:
+        doc = None
+    if isinstance(doc, dict):
+        return Failure(str(doc.get("errorType") or error_type), body)
+    return Failure.of(error_type, body.decode("utf-8", "replace"))

@@ -1,0 +1,217 @@
+"""A supervised child process: its own session, merged stdout/stderr read line by line, a cancel policy.
+
+Rules:
+- The child leads a new session, so signals go to its whole process tree (killpg).
+- stdout and stderr share one pipe, so lines keep the order the program wrote them in.
+  ``drain_output()`` reads synchronously whatever is already in the pipe: everything the child wrote before
+  it made a request is then delivered before that request is handled.
+- Lines longer than ``MAX_LINE_BYTES`` are cut into pieces; a child that floods output costs CPU, not memory.
+- ``terminate(grace_s)``: SIGTERM to the tree, wait ``grace_s``, then SIGKILL (grace 0: SIGKILL at once).
+- ``peak_rss_mb()``: the process tree's peak resident memory (sum of VmHWM of the live processes in it),
+  never lower than an earlier reading.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+__all__ = ["MAX_LINE_BYTES", "SupervisedProcess", "describe_exit"]
+
+MAX_LINE_BYTES = 256 * 1024
+_READ_SIZE = 64 * 1024
+
+
+def describe_exit(returncode: int) -> str:
+    """Lambda's wording: ``exit status 3`` or ``signal: killed``."""
+    if returncode >= 0:
+        return f"exit status {returncode}"
+    try:
+        name = signal.Signals(-returncode).name
+    except ValueError:
+        return f"signal {-returncode}"
+    words = {
+        "SIGKILL": "killed",
+        "SIGTERM": "terminated",
+        "SIGSEGV": "segmentation fault",
+        "SIGABRT": "aborted",
+    }
+    return f"signal: {words.get(name, name.lower())}"
+
+
+def _read_kb(path: str, key: bytes) -> int:
+    try:
+        with open(path, "rb") as file:
+            for line in file:
+                if line.startswith(key):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        try:
+            text = Path(f"/proc/{pid}/task/{tid}/children").read_text()
+        except OSError:
+            continue
+        found.extend(int(child) for child in text.split())
+    return found
+
+
+def tree_peak_rss_kb(root: int) -> int:
+    """Sum of VmHWM over ``root`` and its live descendants (Linux /proc; 0 elsewhere)."""
+    total = 0
+    pending = [root]
+    seen: set[int] = set()
+    while pending:
+        pid = pending.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _read_kb(f"/proc/{pid}/status", b"VmHWM:")
+        pending.extend(_children(pid))
+    return total
+
+
+class SupervisedProcess:
+    def __init__(
+        self, process: asyncio.subprocess.Process, read_fd: int, on_line: Callable[[str], None]
+    ) -> None:
+        self._process = process
+        self._fd: int | None = read_fd
+        self._on_line = on_line
+        self._partial = bytearray()
+        self._peak_kb = 0
+        self.output_closed = asyncio.get_running_loop().create_future()
+        os.set_blocking(read_fd, False)
+        asyncio.get_running_loop().add_reader(read_fd, self._on_readable)
+
+    @classmethod
+    async def spawn(
+        cls,
+        argv: Sequence[str],
+        *,
+        env: Mapping[str, str],
+        cwd: Path,
+        on_line: Callable[[str], None],
+    ) -> SupervisedProcess:
+        """Start ``argv``; ``OSError`` when it cannot be executed."""
+        read_fd, write_fd = os.pipe()
+        try:
+            process = await asyncio.create_subprocess_exec(
+                *argv,
+                stdin=asyncio.subprocess.DEVNULL,
+                stdout=write_fd,
+                stderr=write_fd,
+                env=dict(env),
+                cwd=str(cwd),
+                start_new_session=True,
+            )
+        except BaseException:
+            os.close(read_fd)
+            raise
+        finally:
+            os.close(write_fd)
+        return cls(process, read_fd, on_line)
+
+    @property
+    def pid(self) -> int:
+        return self._process.pid
+
+    @property
+    def returncode(self) -> int | None:
+        return self._process.returncode
+
+    async def wait(self) -> int:
+        return await self._process.wait()
+
+    # -- output -------------------------------------------------------------------------------------
+
+    def _emit(self, data: bytes) -> None:
+        self._on_line(data.decode("utf-8", "replace").rstrip("\r"))
+
+    def _feed(self, data: bytes) -> None:
+        self._partial += data
+        while True:
+            newline = self._partial.find(b"\n")
+            if newline < 0:
+                break
+            line = bytes(self._partial[:newline])
+            del self._partial[: newline + 1]
+            for start in range(0, max(len(line), 1), MAX_LINE_BYTES):
+                self._emit(line[start : start + MAX_LINE_BYTES])
+        while len(self._partial) >= MAX_LINE_BYTES:
+            self._emit(bytes(self._partial[:MAX_LINE_BYTES]))
+            del self._partial[:MAX_LINE_BYTES]
+
+    def _close_output(self) -> None:
+        if self._fd is None:
+            return
+        asyncio.get_running_loop().remove_reader(self._fd)
+        os.close(self._fd)
+        self._fd = None
+        if self._partial:
+            self._emit(bytes(self._partial))
+            self._partial.clear()
+        if not self.output_closed.done():
+            self.output_closed.set_result(None)
+
+    def _on_readable(self) -> None:
+        self.drain_output()
+
+    def drain_output(self) -> None:
+        """Read everything the pipe holds now, without blocking."""
+        while self._fd is not None:
+            try:
+                data = os.read(self._fd, _READ_SIZE)
+            except BlockingIOError:
+                return
+            except OSError:
+                data = b""
+            if not data:
+                self._close_output()
+                return
+            self._feed(data)
+
+    def flush_partial_line(self) -> None:
+        """Emit a line the child has not ended yet (at the end of an invoke)."""
+        if self._partial:
+            self._emit(bytes(self._partial))
+            self._partial.clear()
+
+    # -- memory -------------------------------------------------------------------------------------
+
+    def peak_rss_mb(self) -> int:
+        if self._process.returncode is None:
+            self._peak_kb = max(self._peak_kb, tree_peak_rss_kb(self._process.pid))
+        return (self._peak_kb + 1023) // 1024
+
+    # -- ending -------------------------------------------------------------------------------------
+
+    def signal_tree(self, signum: int) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, signum)
+
+    async def terminate(self, grace_s: float) -> int:
+        """SIGTERM, ``grace_s`` to exit, then SIGKILL; the whole tree. Returns the exit status."""
+        if self._process.returncode is None and grace_s > 0:
+            self.signal_tree(signal.SIGTERM)
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(asyncio.shield(self._process.wait()), grace_s)
+        # Also reaches descendants that outlived the leader.
+        self.signal_tree(signal.SIGKILL)
+        status = await self._process.wait()
+        self.drain_output()
+        self._close_output()
+        return status
