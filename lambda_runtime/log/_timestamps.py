@@ -20,9 +20,10 @@ _cache = _SecondCache()
 
 def format_timestamp(timestamp_ns: int) -> str:
     """Format nanoseconds since the epoch as RFC 3339 UTC with milliseconds and a ``Z``."""
-    seconds, nanos = divmod(timestamp_ns, 1_000_000_000)
+    millis = timestamp_ns // 1_000_000
+    seconds = millis // 1000
     cached_seconds, prefix = _cache.last
     if seconds != cached_seconds:
         prefix = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds))
         _cache.last = (seconds, prefix)
-    return f"{prefix}.{nanos // 1_000_000:03d}Z"
+    return f"{prefix}.{millis - seconds * 1000:03d}Z"
