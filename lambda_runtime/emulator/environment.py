@@ -326,7 +326,12 @@ class ExecutionEnvironment:
         dead.cancel()
         if self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
             return False
-        await self.host.wait_invoke_done()
+        try:
+            await self.host.wait_invoke_done()
+        except Exception as exc:
+            self._sink(f"[{self.name}] an extension failed: {exc}")
+            self.begin_shutdown("failure")
+            return False
         return self.lifecycle.state is State.IDLE
 
     def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:

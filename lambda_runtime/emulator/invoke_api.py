@@ -161,11 +161,20 @@ class InvokeApi:
     async def _release_when_reusable(self, slot: Slot, record: InvokeRecord) -> None:
         try:
             await record.finished
+            slot.winding_down = True
             env = slot.env
             if env is not None:
                 await env.wait_reusable()
         finally:
             await self.pool.release(slot)
+
+    async def _slot_or_throttle(self) -> Slot:
+        slot = self.pool.try_acquire()
+        if slot is not None:
+            return slot
+        if self.pool.winding_down:
+            return await self.pool.acquire()
+        raise ServiceError.too_many_requests()
 
     async def _run_event(self, accepted: _Accepted) -> None:
         slot = await self.pool.acquire()
@@ -188,9 +197,7 @@ class InvokeApi:
                 self._background.add(task)
                 task.add_done_callback(self._background.discard)
                 return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
-            slot = self.pool.try_acquire()
-            if slot is None:
-                raise ServiceError.too_many_requests()
+            slot = await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
@@ -234,9 +241,7 @@ class InvokeApi:
             accepted = await self._accept(request, ("RequestResponse", "DryRun"))
             if accepted.invocation_type == "DryRun":
                 return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
-            slot = self.pool.try_acquire()
-            if slot is None:
-                raise ServiceError.too_many_requests()
+            slot = await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)

@@ -5,6 +5,8 @@ Rules:
   ``acquire`` waits for a slot (Event invokes queue like Lambda's internal queue).
 - A slot is busy from acquisition until its environment is reusable again (the runtime is back in /next)
   or gone; a slot whose environment is gone gets a fresh one on its next use.
+- A slot whose invoke has ended but whose runtime is not back in /next yet is "winding down": a caller
+  waits for it instead of getting 429 (back-to-back invokes from one caller never throttle).
 - Idle slots holding a warm environment are preferred over cold ones.
 """
 
@@ -19,12 +21,13 @@ __all__ = ["Pool", "Slot"]
 
 
 class Slot:
-    __slots__ = ("busy", "env", "index")
+    __slots__ = ("busy", "env", "index", "winding_down")
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.env: ExecutionEnvironment | None = None
         self.busy = False
+        self.winding_down = False
 
 
 class Pool:
@@ -50,6 +53,10 @@ class Pool:
         slot = (warm or free)[0]
         slot.busy = True
         return slot
+
+    @property
+    def winding_down(self) -> bool:
+        return any(slot.busy and slot.winding_down for slot in self._slots)
 
     async def acquire(self) -> Slot:
         async with self._freed:
@@ -77,6 +84,7 @@ class Pool:
             slot.env = None
         async with self._freed:
             slot.busy = False
+            slot.winding_down = False
             self._freed.notify()
 
     async def close(self) -> None:
