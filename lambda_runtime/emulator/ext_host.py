@@ -137,6 +137,8 @@ class ExtensionsRuntime:
         self._shutting_down = False
         # The first thing that went wrong with each extension: (error type, message).
         self._problems: dict[str, tuple[str, str]] = {}
+        # Set once an extension failed after init; Lambda would reset the environment.
+        self.failure: ExtensionFailed | None = None
 
     # -- the ExtensionsHost interface ---------------------------------------------------------------
 
@@ -178,7 +180,10 @@ class ExtensionsRuntime:
             self._processes[name] = process
             self._watchers.append(asyncio.create_task(self._watch(name, process), name=f"extension:{name}"))
         try:
+            # Registered, and done initialising: an extension's init error then reaches the caller
+            # through ``start`` (the runtime is not started at all), not half-way through its init.
             await self._wait_for(self._all_external_registered)
+            await self._wait_for(self._external_initialised)
         except ExtensionInitError:
             await self._kill_all()
             raise
@@ -193,6 +198,9 @@ class ExtensionsRuntime:
         self.telemetry.end_init()
 
     async def invoke_started(self, invocation: Invocation) -> None:
+        subscribers = self._live(Event.INVOKE)
+        if not subscribers:
+            return
         deadline_ms = invocation.deadline_ms or int(self._clock() * 1000)
         event = invoke_event(
             request_id=invocation.request_id,
@@ -200,13 +208,25 @@ class ExtensionsRuntime:
             invoked_function_arn=invocation.invoked_function_arn or "",
             trace_id=invocation.trace_id,
         )
-        for extension in self._live(Event.INVOKE):
+        for extension in subscribers:
             self._queue(extension, event)
         async with self._changed:
             self._changed.notify_all()
 
     async def wait_invoke_done(self) -> None:
-        await self._wait_for(self._invoke_finished, failure=ExtensionFailed)
+        """Returns when INVOKE subscribers are done; an extension that failed meanwhile is logged
+        and no longer waited for (``failure`` names it)."""
+        if self._invoke_finished() and not self._problems:
+            return
+        try:
+            await self._wait_for(self._invoke_finished, failure=ExtensionFailed)
+        except ExtensionFailed as exc:
+            if self.failure is None:
+                self.failure = exc
+                self._log(f"extensions: {exc.message}")
+
+    def _alive(self, extension: Extension) -> bool:
+        return extension.name not in self._problems
 
     async def shutdown(self, reason: str, deadline_ms: int) -> None:
         self._shutting_down = True
@@ -271,7 +291,9 @@ class ExtensionsRuntime:
         return [
             e
             for e in self.registry.registered
-            if e.subscribed(event) and e.state in (ExtensionState.READY, ExtensionState.RUNNING)
+            if e.subscribed(event)
+            and e.state in (ExtensionState.READY, ExtensionState.RUNNING)
+            and self._alive(e)
         ]
 
     def _queue(self, extension: Extension, event: bytes) -> None:
@@ -294,6 +316,9 @@ class ExtensionsRuntime:
             if e.kind is ExtensionKind.EXTERNAL
         )
 
+    def _external_initialised(self) -> bool:
+        return all(e.has_called_next for e in self.registry.registered if e.kind is ExtensionKind.EXTERNAL)
+
     def _all_called_next(self) -> bool:
         return all(e.has_called_next for e in self.registry.registered)
 
@@ -301,7 +326,7 @@ class ExtensionsRuntime:
         return all(
             self._owed.get(e.identifier, 0) == 0 and e.state is not ExtensionState.RUNNING
             for e in self.registry.registered
-            if e.subscribed(Event.INVOKE)
+            if e.subscribed(Event.INVOKE) and self._alive(e)
         )
 
     async def _wait_for(
@@ -310,7 +335,7 @@ class ExtensionsRuntime:
         async with self._changed:
             while True:
                 problem = self._first_failure()
-                if problem is not None:
+                if problem is not None and (self.failure is None or failure is not ExtensionFailed):
                     raise failure(*problem)
                 if done():
                     return

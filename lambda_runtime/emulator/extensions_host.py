@@ -132,4 +132,6 @@ class NoExtensions:
 
 def create_extensions_host(spec: ExtensionsSpec) -> ExtensionsHost:
     """The one selection line (see the module docstring)."""
-    return NoExtensions(spec)
+    from lambda_runtime.emulator.ext_host import ExtensionsRuntime
+
+    return ExtensionsRuntime(spec)

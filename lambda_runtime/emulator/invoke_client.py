@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import base64
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
@@ -30,6 +30,7 @@ __all__ = [
     "InvokeOptions",
     "UsageError",
     "invoke",
+    "main",
     "register",
     "run",
 ]
@@ -294,3 +295,16 @@ def invoke(
     except httpx.HTTPError as exc:
         stderr.write(f"service error: {type(exc).__name__}: {exc}\n")
     return EXIT_SERVICE_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m lambda_runtime.emulator.invoke_client [options]``: the command on its own."""
+    parser = argparse.ArgumentParser(
+        prog="lambda-runtime invoke", description="Invoke a function on an emulator."
+    )
+    _add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
