@@ -23,7 +23,9 @@ _RECORD_ATTRIBUTES = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, No
 
 
 def _message_of(record: logging.LogRecord) -> object:
-    if isinstance(record.msg, dict) and not record.args:
+    # A dict or dataclass logged without arguments stays structured (a JSON object under JSON).
+    structured = isinstance(record.msg, dict) or hasattr(type(record.msg), "__dataclass_fields__")
+    if structured and not record.args:
         return record.msg
     try:
         return record.getMessage()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 from typing import Any
@@ -125,3 +126,17 @@ def test_stdlib_text_multiline_is_one_event(capsys: pytest.CaptureFixture[str]) 
     assert out.startswith("[ERROR]\t")
     assert "\t\tline1\rline2\rTraceback (most recent call last):\r" in out
     assert out.endswith("\rRuntimeError: boom\n")
+
+
+@dataclasses.dataclass
+class Refund:
+    order: int
+
+
+def test_stdlib_dataclass_message_stays_structured(capsys: pytest.CaptureFixture[str]) -> None:
+    configure(LogConfig(LogFormat.JSON))
+    logging.getLogger("app").warning(Refund(3))
+    logging.getLogger("app").warning("%s", Refund(4))
+    first, second = json_lines(capsys.readouterr().out)
+    assert first["message"] == {"order": 3}
+    assert second["message"] == "Refund(order=4)"
