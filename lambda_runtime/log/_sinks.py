@@ -49,8 +49,13 @@ class StreamSink:
         if self._one_event and "\n" in payload:
             payload = payload.replace("\r\n", "\r").replace("\n", "\r")
         stream = sys.stdout if self._stream is None else self._stream
+        line = payload + "\n"
         with self._lock:
-            stream.write(payload + "\n")
+            try:
+                stream.write(line)
+            except UnicodeEncodeError:
+                # A strict stream refuses lone surrogates; the record still goes out, escaped.
+                stream.write(line.encode("utf-8", "backslashreplace").decode("utf-8"))
             stream.flush()
 
 

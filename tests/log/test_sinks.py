@@ -90,3 +90,10 @@ def test_telemetry_sink_refuses_a_closed_descriptor() -> None:
     os.close(write_end)
     with pytest.raises(OSError, match="Bad file descriptor"):
         TelemetrySink(write_end, text=True)
+
+
+def test_stream_sink_escapes_what_a_strict_stream_cannot_encode() -> None:
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8", errors="strict")
+    StreamSink(stream).write(3, "bad \udcff byte", 0)
+    assert raw.getvalue() == b"bad \\udcff byte\n"
