@@ -18,7 +18,312 @@ from lambda_runtime.events._base import EventDecodeError, EventObject, MissingFi
 
 if TYPE_CHECKING:
     # --- part A exports ---
+    from lambda_runtime.events._batch_response import (
+        BatchItemFailure as BatchItemFailure,
+    )
+    from lambda_runtime.events._batch_response import (
+        BatchItemFailuresResponse as BatchItemFailuresResponse,
+    )
+    from lambda_runtime.events._http import (
+        CaseInsensitiveMapping as CaseInsensitiveMapping,
+    )
+    from lambda_runtime.events.alb import (
+        ALBTargetGroupRequest as ALBTargetGroupRequest,
+    )
+    from lambda_runtime.events.alb import (
+        ALBTargetGroupRequestContext as ALBTargetGroupRequestContext,
+    )
+    from lambda_runtime.events.alb import (
+        ALBTargetGroupResponse as ALBTargetGroupResponse,
+    )
+    from lambda_runtime.events.alb import (
+        ELBContext as ELBContext,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayClientCertificate as APIGatewayClientCertificate,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayClientCertificateValidity as APIGatewayClientCertificateValidity,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayProxyRequest as APIGatewayProxyRequest,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayProxyRequestContext as APIGatewayProxyRequestContext,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayProxyResponse as APIGatewayProxyResponse,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayRequestIdentity as APIGatewayRequestIdentity,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequest as APIGatewayV2HTTPRequest,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContext as APIGatewayV2HTTPRequestContext,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContextAuthentication as APIGatewayV2HTTPRequestContextAuthentication,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContextAuthorizerDescription as APIGatewayV2HTTPRequestContextAuthorizerDescription,  # noqa: E501
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContextAuthorizerIAMDescription as APIGatewayV2HTTPRequestContextAuthorizerIAMDescription,  # noqa: E501
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContextAuthorizerJWTDescription as APIGatewayV2HTTPRequestContextAuthorizerJWTDescription,  # noqa: E501
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPRequestContextHTTPDescription as APIGatewayV2HTTPRequestContextHTTPDescription,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayV2HTTPResponse as APIGatewayV2HTTPResponse,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayWebsocketProxyRequest as APIGatewayWebsocketProxyRequest,
+    )
+    from lambda_runtime.events.api_gateway import (
+        APIGatewayWebsocketProxyRequestContext as APIGatewayWebsocketProxyRequestContext,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayCustomAuthorizerPolicy as APIGatewayCustomAuthorizerPolicy,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayCustomAuthorizerRequest as APIGatewayCustomAuthorizerRequest,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayCustomAuthorizerRequestTypeRequest as APIGatewayCustomAuthorizerRequestTypeRequest,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayCustomAuthorizerRequestTypeRequestContext as APIGatewayCustomAuthorizerRequestTypeRequestContext,  # noqa: E501
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayCustomAuthorizerResponse as APIGatewayCustomAuthorizerResponse,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayV2CustomAuthorizerIAMPolicyResponse as APIGatewayV2CustomAuthorizerIAMPolicyResponse,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayV2CustomAuthorizerSimpleResponse as APIGatewayV2CustomAuthorizerSimpleResponse,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayV2CustomAuthorizerV1Request as APIGatewayV2CustomAuthorizerV1Request,
+    )
+    from lambda_runtime.events.authorizers import (
+        APIGatewayV2CustomAuthorizerV2Request as APIGatewayV2CustomAuthorizerV2Request,
+    )
+    from lambda_runtime.events.authorizers import (
+        IAMPolicyStatement as IAMPolicyStatement,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        CloudWatchEvent as CloudWatchEvent,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        CloudWatchLogsData as CloudWatchLogsData,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        CloudWatchLogsEvent as CloudWatchLogsEvent,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        CloudWatchLogsLogEvent as CloudWatchLogsLogEvent,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        CloudWatchLogsRawData as CloudWatchLogsRawData,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        EventBridgeEnvelope as EventBridgeEnvelope,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        EventBridgeEvent as EventBridgeEvent,
+    )
+    from lambda_runtime.events.cloudwatch import (
+        ScheduledEvent as ScheduledEvent,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBBatchItemFailure as DynamoDBBatchItemFailure,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBEvent as DynamoDBEvent,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBEventRecord as DynamoDBEventRecord,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBEventResponse as DynamoDBEventResponse,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBStreamRecord as DynamoDBStreamRecord,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBTimeWindowEvent as DynamoDBTimeWindowEvent,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBTimeWindowEventResponse as DynamoDBTimeWindowEventResponse,
+    )
+    from lambda_runtime.events.dynamodb import (
+        DynamoDBUserIdentity as DynamoDBUserIdentity,
+    )
+    from lambda_runtime.events.dynamodb import (
+        TimeWindow as TimeWindow,
+    )
+    from lambda_runtime.events.dynamodb import (
+        from_attribute_value as from_attribute_value,
+    )
+    from lambda_runtime.events.dynamodb import (
+        from_item as from_item,
+    )
+    from lambda_runtime.events.dynamodb import (
+        to_attribute_value as to_attribute_value,
+    )
+    from lambda_runtime.events.dynamodb import (
+        to_item as to_item,
+    )
+    from lambda_runtime.events.function_url import (
+        LambdaFunctionURLRequest as LambdaFunctionURLRequest,
+    )
+    from lambda_runtime.events.function_url import (
+        LambdaFunctionURLRequestContext as LambdaFunctionURLRequestContext,
+    )
+    from lambda_runtime.events.function_url import (
+        LambdaFunctionURLRequestContextAuthorizerDescription as LambdaFunctionURLRequestContextAuthorizerDescription,  # noqa: E501
+    )
+    from lambda_runtime.events.function_url import (
+        LambdaFunctionURLResponse as LambdaFunctionURLResponse,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisBatchItemFailure as KinesisBatchItemFailure,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisEvent as KinesisEvent,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisEventRecord as KinesisEventRecord,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisEventResponse as KinesisEventResponse,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseEvent as KinesisFirehoseEvent,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseEventRecord as KinesisFirehoseEventRecord,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseRecordMetadata as KinesisFirehoseRecordMetadata,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseResponse as KinesisFirehoseResponse,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseResponseRecord as KinesisFirehoseResponseRecord,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisFirehoseResponseRecordMetadata as KinesisFirehoseResponseRecordMetadata,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisRecord as KinesisRecord,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisTimeWindowEvent as KinesisTimeWindowEvent,
+    )
+    from lambda_runtime.events.kinesis import (
+        KinesisTimeWindowEventResponse as KinesisTimeWindowEventResponse,
+    )
+    from lambda_runtime.events.s3 import (
+        S3BatchJob as S3BatchJob,
+    )
+    from lambda_runtime.events.s3 import (
+        S3BatchJobEvent as S3BatchJobEvent,
+    )
+    from lambda_runtime.events.s3 import (
+        S3BatchJobResponse as S3BatchJobResponse,
+    )
+    from lambda_runtime.events.s3 import (
+        S3BatchJobResult as S3BatchJobResult,
+    )
+    from lambda_runtime.events.s3 import (
+        S3BatchJobTask as S3BatchJobTask,
+    )
+    from lambda_runtime.events.s3 import (
+        S3Bucket as S3Bucket,
+    )
+    from lambda_runtime.events.s3 import (
+        S3Entity as S3Entity,
+    )
+    from lambda_runtime.events.s3 import (
+        S3Event as S3Event,
+    )
+    from lambda_runtime.events.s3 import (
+        S3EventBridgeBucket as S3EventBridgeBucket,
+    )
+    from lambda_runtime.events.s3 import (
+        S3EventBridgeDetail as S3EventBridgeDetail,
+    )
+    from lambda_runtime.events.s3 import (
+        S3EventBridgeEvent as S3EventBridgeEvent,
+    )
+    from lambda_runtime.events.s3 import (
+        S3EventBridgeObject as S3EventBridgeObject,
+    )
+    from lambda_runtime.events.s3 import (
+        S3EventRecord as S3EventRecord,
+    )
+    from lambda_runtime.events.s3 import (
+        S3GlacierEventData as S3GlacierEventData,
+    )
+    from lambda_runtime.events.s3 import (
+        S3Object as S3Object,
+    )
+    from lambda_runtime.events.s3 import (
+        S3ObjectLambdaConfiguration as S3ObjectLambdaConfiguration,
+    )
+    from lambda_runtime.events.s3 import (
+        S3ObjectLambdaContext as S3ObjectLambdaContext,
+    )
+    from lambda_runtime.events.s3 import (
+        S3ObjectLambdaEvent as S3ObjectLambdaEvent,
+    )
+    from lambda_runtime.events.s3 import (
+        S3ObjectLambdaUserRequest as S3ObjectLambdaUserRequest,
+    )
+    from lambda_runtime.events.s3 import (
+        S3RestoreEventData as S3RestoreEventData,
+    )
+    from lambda_runtime.events.s3 import (
+        S3UserIdentity as S3UserIdentity,
+    )
+    from lambda_runtime.events.sns import (
+        SNSEntity as SNSEntity,
+    )
+    from lambda_runtime.events.sns import (
+        SNSEvent as SNSEvent,
+    )
+    from lambda_runtime.events.sns import (
+        SNSEventRecord as SNSEventRecord,
+    )
+    from lambda_runtime.events.sns import (
+        SNSMessageAttribute as SNSMessageAttribute,
+    )
+    from lambda_runtime.events.sqs import (
+        SQSBatchItemFailure as SQSBatchItemFailure,
+    )
+    from lambda_runtime.events.sqs import (
+        SQSEvent as SQSEvent,
+    )
+    from lambda_runtime.events.sqs import (
+        SQSEventResponse as SQSEventResponse,
+    )
+    from lambda_runtime.events.sqs import (
+        SQSMessage as SQSMessage,
+    )
+    from lambda_runtime.events.sqs import (
+        SQSMessageAttribute as SQSMessageAttribute,
+    )
+
     # --- end part A ---
+    # isort: split
     # --- part B exports ---
     from lambda_runtime.events.appsync import (
         AppSyncCognitoIdentity as AppSyncCognitoIdentity,
@@ -330,6 +635,15 @@ if TYPE_CHECKING:
         CognitoEventUserPoolsResponse as CognitoEventUserPoolsResponse,
     )
     from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsVerifyAuthChallenge as CognitoEventUserPoolsVerifyAuthChallenge,
+    )
+    from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsVerifyAuthChallengeRequest as CognitoEventUserPoolsVerifyAuthChallengeRequest,
+    )
+    from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsVerifyAuthChallengeResponse as CognitoEventUserPoolsVerifyAuthChallengeResponse,
+    )
+    from lambda_runtime.events.cognito import (
         GroupConfiguration as GroupConfiguration,
     )
     from lambda_runtime.events.cognito import (
@@ -552,6 +866,107 @@ if TYPE_CHECKING:
 # Public name -> module (relative to this package) that defines it.
 _EXPORTS: dict[str, str] = {
     # --- part A exports ---
+    "BatchItemFailure": "_batch_response",
+    "BatchItemFailuresResponse": "_batch_response",
+    "CaseInsensitiveMapping": "_http",
+    "ALBTargetGroupRequest": "alb",
+    "ALBTargetGroupRequestContext": "alb",
+    "ALBTargetGroupResponse": "alb",
+    "ELBContext": "alb",
+    "APIGatewayClientCertificate": "api_gateway",
+    "APIGatewayClientCertificateValidity": "api_gateway",
+    "APIGatewayProxyRequest": "api_gateway",
+    "APIGatewayProxyRequestContext": "api_gateway",
+    "APIGatewayProxyResponse": "api_gateway",
+    "APIGatewayRequestIdentity": "api_gateway",
+    "APIGatewayV2HTTPRequest": "api_gateway",
+    "APIGatewayV2HTTPRequestContext": "api_gateway",
+    "APIGatewayV2HTTPRequestContextAuthentication": "api_gateway",
+    "APIGatewayV2HTTPRequestContextAuthorizerDescription": "api_gateway",
+    "APIGatewayV2HTTPRequestContextAuthorizerIAMDescription": "api_gateway",
+    "APIGatewayV2HTTPRequestContextAuthorizerJWTDescription": "api_gateway",
+    "APIGatewayV2HTTPRequestContextHTTPDescription": "api_gateway",
+    "APIGatewayV2HTTPResponse": "api_gateway",
+    "APIGatewayWebsocketProxyRequest": "api_gateway",
+    "APIGatewayWebsocketProxyRequestContext": "api_gateway",
+    "APIGatewayCustomAuthorizerPolicy": "authorizers",
+    "APIGatewayCustomAuthorizerRequest": "authorizers",
+    "APIGatewayCustomAuthorizerRequestTypeRequest": "authorizers",
+    "APIGatewayCustomAuthorizerRequestTypeRequestContext": "authorizers",
+    "APIGatewayCustomAuthorizerResponse": "authorizers",
+    "APIGatewayV2CustomAuthorizerIAMPolicyResponse": "authorizers",
+    "APIGatewayV2CustomAuthorizerSimpleResponse": "authorizers",
+    "APIGatewayV2CustomAuthorizerV1Request": "authorizers",
+    "APIGatewayV2CustomAuthorizerV2Request": "authorizers",
+    "IAMPolicyStatement": "authorizers",
+    "CloudWatchEvent": "cloudwatch",
+    "CloudWatchLogsData": "cloudwatch",
+    "CloudWatchLogsEvent": "cloudwatch",
+    "CloudWatchLogsLogEvent": "cloudwatch",
+    "CloudWatchLogsRawData": "cloudwatch",
+    "EventBridgeEnvelope": "cloudwatch",
+    "EventBridgeEvent": "cloudwatch",
+    "ScheduledEvent": "cloudwatch",
+    "DynamoDBBatchItemFailure": "dynamodb",
+    "DynamoDBEvent": "dynamodb",
+    "DynamoDBEventRecord": "dynamodb",
+    "DynamoDBEventResponse": "dynamodb",
+    "DynamoDBStreamRecord": "dynamodb",
+    "DynamoDBTimeWindowEvent": "dynamodb",
+    "DynamoDBTimeWindowEventResponse": "dynamodb",
+    "DynamoDBUserIdentity": "dynamodb",
+    "TimeWindow": "dynamodb",
+    "from_attribute_value": "dynamodb",
+    "from_item": "dynamodb",
+    "to_attribute_value": "dynamodb",
+    "to_item": "dynamodb",
+    "LambdaFunctionURLRequest": "function_url",
+    "LambdaFunctionURLRequestContext": "function_url",
+    "LambdaFunctionURLRequestContextAuthorizerDescription": "function_url",
+    "LambdaFunctionURLResponse": "function_url",
+    "KinesisBatchItemFailure": "kinesis",
+    "KinesisEvent": "kinesis",
+    "KinesisEventRecord": "kinesis",
+    "KinesisEventResponse": "kinesis",
+    "KinesisFirehoseEvent": "kinesis",
+    "KinesisFirehoseEventRecord": "kinesis",
+    "KinesisFirehoseRecordMetadata": "kinesis",
+    "KinesisFirehoseResponse": "kinesis",
+    "KinesisFirehoseResponseRecord": "kinesis",
+    "KinesisFirehoseResponseRecordMetadata": "kinesis",
+    "KinesisRecord": "kinesis",
+    "KinesisTimeWindowEvent": "kinesis",
+    "KinesisTimeWindowEventResponse": "kinesis",
+    "S3BatchJob": "s3",
+    "S3BatchJobEvent": "s3",
+    "S3BatchJobResponse": "s3",
+    "S3BatchJobResult": "s3",
+    "S3BatchJobTask": "s3",
+    "S3Bucket": "s3",
+    "S3Entity": "s3",
+    "S3Event": "s3",
+    "S3EventBridgeBucket": "s3",
+    "S3EventBridgeDetail": "s3",
+    "S3EventBridgeEvent": "s3",
+    "S3EventBridgeObject": "s3",
+    "S3EventRecord": "s3",
+    "S3GlacierEventData": "s3",
+    "S3Object": "s3",
+    "S3ObjectLambdaConfiguration": "s3",
+    "S3ObjectLambdaContext": "s3",
+    "S3ObjectLambdaEvent": "s3",
+    "S3ObjectLambdaUserRequest": "s3",
+    "S3RestoreEventData": "s3",
+    "S3UserIdentity": "s3",
+    "SNSEntity": "sns",
+    "SNSEvent": "sns",
+    "SNSEventRecord": "sns",
+    "SNSMessageAttribute": "sns",
+    "SQSBatchItemFailure": "sqs",
+    "SQSEvent": "sqs",
+    "SQSEventResponse": "sqs",
+    "SQSMessage": "sqs",
+    "SQSMessageAttribute": "sqs",
     # --- end part A ---
     # --- part B exports ---
     "AppSyncCognitoIdentity": "appsync",
@@ -657,6 +1072,9 @@ _EXPORTS: dict[str, str] = {
     "CognitoEventUserPoolsPreTokenGenV2Request": "cognito",
     "CognitoEventUserPoolsPreTokenGenV2Response": "cognito",
     "CognitoEventUserPoolsResponse": "cognito",
+    "CognitoEventUserPoolsVerifyAuthChallenge": "cognito",
+    "CognitoEventUserPoolsVerifyAuthChallengeRequest": "cognito",
+    "CognitoEventUserPoolsVerifyAuthChallengeResponse": "cognito",
     "GroupConfiguration": "cognito",
     "IDTokenGeneration": "cognito",
     "ConfigEvent": "config_rules",

@@ -1,0 +1,209 @@
+"""What every HTTP-shaped event shares: case-insensitive headers, bodies, cookies, and response helpers.
+
+Rules: header lookups try the exact spelling first (free), then a lower-cased index built once per
+mapping; nothing here copies the headers the event carries. Body helpers decode on request only.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+
+from lambda_runtime.events._base import EventDecodeError, EventObject, _FieldBase
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
+
+__all__ = [
+    "CaseInsensitiveMapping",
+    "HTTPRequest",
+    "HeadersField",
+    "decode_base64",
+    "encode_body",
+    "parse_cookies",
+]
+
+V = TypeVar("V")
+
+
+class CaseInsensitiveMapping(Mapping[str, V]):
+    """A read-only view of a header dict where ``m["content-type"]`` finds ``Content-Type``.
+
+    Iteration yields the names as the event spelled them. API Gateway v1 and ALB (without
+    multi-value headers) keep the client's casing; HTTP API v2 and Function URLs send lower case.
+    """
+
+    __slots__ = ("_lower", "_raw")
+
+    def __init__(self, raw: Mapping[str, V] | None = None) -> None:
+        self._raw: Mapping[str, V] = raw if raw is not None else {}
+        self._lower: dict[str, str] | None = None
+
+    def __getitem__(self, name: str) -> V:
+        raw = self._raw
+        try:
+            return raw[name]
+        except KeyError:
+            pass
+        lower = self._lower
+        if lower is None:
+            lower = self._lower = {key.lower(): key for key in raw}
+        return raw[lower[name.lower()]]
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        try:
+            self[name]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __repr__(self) -> str:
+        return f"CaseInsensitiveMapping({self._raw!r})"
+
+    def to_dict(self) -> dict[str, V]:
+        """The underlying dict (as sent; not copied)."""
+        return dict(self._raw) if not isinstance(self._raw, dict) else self._raw
+
+
+class HeadersField(_FieldBase, Generic[V]):
+    """A header dict read as a ``CaseInsensitiveMapping`` (empty when absent or null)."""
+
+    __slots__ = ()
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+    @overload
+    def __get__(self, obj: EventObject, owner: type[Any]) -> CaseInsensitiveMapping[V]: ...
+    def __get__(self, obj: EventObject | None, owner: type[Any]) -> CaseInsensitiveMapping[V] | Self:
+        if obj is None:
+            return self
+        raw = obj._doc.get(self.key)
+        if raw is not None and not isinstance(raw, dict):
+            raise EventDecodeError(
+                f"{type(obj).__name__}.{self.key}: expected a JSON object, got {type(raw).__name__}"
+            )
+        view: CaseInsensitiveMapping[V] = CaseInsensitiveMapping(raw)
+        obj.__dict__[self.name] = view
+        return view
+
+    if TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: Mapping[str, V] | None) -> None: ...
+
+    def _store(self, obj: EventObject, value: Any) -> None:
+        if value is None:
+            obj._doc.pop(self.key, None)
+        else:
+            obj._doc[self.key] = dict(value)
+        obj.__dict__.pop(self.name, None)
+
+
+def decode_base64(value: str, where: str) -> bytes:
+    """Standard base64 (padding required) to bytes; a bad value raises ``EventDecodeError`` naming it."""
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise EventDecodeError(f"{where} is not valid base64: {exc}") from exc
+
+
+def parse_cookies(pairs: list[str]) -> dict[str, str]:
+    """``["a=1", "b=2; c=3"]`` -> ``{"a": "1", "b": "2", "c": "3"}``; a name without ``=`` maps to ""."""
+    cookies: dict[str, str] = {}
+    for item in pairs:
+        for part in item.split(";"):
+            name, _, value = part.strip().partition("=")
+            if name:
+                cookies[name] = value
+    return cookies
+
+
+def encode_body(body: str | bytes | None) -> tuple[str | None, bool | None]:
+    """A response body as API Gateway wants it: text as is, bytes base64-encoded (flag set)."""
+    if body is None:
+        return None, None
+    if isinstance(body, bytes | bytearray | memoryview):
+        return base64.b64encode(body).decode("ascii"), True
+    return body, False
+
+
+class HTTPRequest(EventObject):
+    """Body and cookie helpers for the request events that carry ``body`` + ``isBase64Encoded``."""
+
+    __slots__ = ()
+
+    def body_bytes(self) -> bytes:
+        """The body as bytes: base64-decoded when ``isBase64Encoded``, UTF-8 otherwise; b"" if none."""
+        body = self._doc.get("body")
+        if body is None:
+            return b""
+        if not isinstance(body, str):
+            raise EventDecodeError(
+                f"{type(self).__name__}.body: expected a string, got {type(body).__name__}"
+            )
+        if self._doc.get("isBase64Encoded"):
+            return decode_base64(body, f"{type(self).__name__}.body")
+        return body.encode()
+
+    def body_text(self, encoding: str = "utf-8") -> str:
+        """The body as text (base64 bodies decoded with ``encoding``); "" if none."""
+        body = self._doc.get("body")
+        if body is None:
+            return ""
+        if self._doc.get("isBase64Encoded") or not isinstance(body, str):
+            data = self.body_bytes()
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise EventDecodeError(f"{type(self).__name__}.body is not {encoding} text: {exc}") from exc
+        return body
+
+    def json_body(self) -> Any:
+        """The body parsed as JSON; invalid JSON raises ``EventDecodeError``."""
+        import orjson
+
+        data: bytes | str = self.body_bytes() if self._doc.get("isBase64Encoded") else self.body_text()
+        try:
+            return orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise EventDecodeError(f"{type(self).__name__}.body is not valid JSON: {exc}") from exc
+
+    def cookie_map(self) -> dict[str, str]:
+        """Request cookies by name, from ``cookies`` (HTTP API v2, Function URLs) or the Cookie header(s)."""
+        pairs = self._doc.get("cookies")
+        if isinstance(pairs, list):
+            return parse_cookies([str(p) for p in pairs])
+        multi = self._doc.get("multiValueHeaders")
+        if isinstance(multi, dict):
+            values = CaseInsensitiveMapping[list[str]](multi).get("cookie")
+            if values:
+                return parse_cookies(values)
+        headers = self._doc.get("headers")
+        if isinstance(headers, dict):
+            value = CaseInsensitiveMapping[str](headers).get("cookie")
+            if value:
+                return parse_cookies([value])
+        return {}
+
+    def header(self, name: str) -> str | None:
+        """One header value, by any casing (the last one when only multi-value headers are present)."""
+        headers = self._doc.get("headers")
+        if isinstance(headers, dict):
+            value = CaseInsensitiveMapping[str](headers).get(name)
+            if value is not None:
+                return value
+        multi = self._doc.get("multiValueHeaders")
+        if isinstance(multi, dict):
+            values = CaseInsensitiveMapping[list[str]](multi).get(name)
+            if values:
+                return values[-1]
+        return None
