@@ -1,16 +1,18 @@
 """Amazon CloudWatch alarms: the event an alarm's Lambda action sends (``CloudWatchAlarmEvent``) and the
 alarm notification carried as JSON text in an SNS message (``CloudWatchAlarmSNSPayload``).
 
-    for record in sns_event.records:
-        alarm = CloudWatchAlarmSNSPayload.from_sns_message(record.sns.message)
+    alarms = CloudWatchAlarmSNSPayload.from_sns_event(sns_event)    # one per SNS record
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalListOf, OptionalObj
 from lambda_runtime.events._codec import json_text
+
+if TYPE_CHECKING:
+    from lambda_runtime.events.sns import SNSEvent
 
 __all__ = [
     "CloudWatchAlarmConfiguration",
@@ -176,3 +178,8 @@ class CloudWatchAlarmSNSPayload(EventObject):
         """Parse an SNS record's ``Message`` text; non-JSON or non-object text raises
         ``EventDecodeError``."""
         return cls.from_dict(json_text(message, "CloudWatchAlarmSNSPayload (SNS Message)"))
+
+    @classmethod
+    def from_sns_event(cls, event: SNSEvent) -> list[CloudWatchAlarmSNSPayload]:
+        """The alarm notification of every record of an SNS event, in order."""
+        return [cls.from_sns_message(record.sns.message) for record in event.records]

@@ -62,6 +62,9 @@ __all__ = [
     "CognitoEventUserPoolsPreTokenGenV2Request",
     "CognitoEventUserPoolsPreTokenGenV2Response",
     "CognitoEventUserPoolsResponse",
+    "CognitoEventUserPoolsVerifyAuthChallenge",
+    "CognitoEventUserPoolsVerifyAuthChallengeRequest",
+    "CognitoEventUserPoolsVerifyAuthChallengeResponse",
     "GroupConfiguration",
     "IDTokenGeneration",
 ]

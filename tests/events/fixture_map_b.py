@@ -54,6 +54,7 @@ from lambda_runtime.events.lex import LexEvent, LexResponse
 from lambda_runtime.events.mq import ActiveMQEvent, RabbitMQEvent
 from lambda_runtime.events.secrets_manager import SecretsManagerSecretRotationEvent
 from lambda_runtime.events.ses import SimpleEmailEvent
+from lambda_runtime.events.sns import SNSEvent
 
 __all__ = ["FIXTURES"]
 
@@ -71,6 +72,9 @@ FIXTURES: dict[str, type] = {
     "autoscaling-event-terminate-action.json": AutoScalingEvent,
     "autoscaling-event-terminate-successful.json": AutoScalingEvent,
     "autoscaling-event-terminate-unsuccessful.json": AutoScalingEvent,
+    # alarm notifications arrive as SNS events; CloudWatchAlarmSNSPayload reads their Message
+    "cloudwatch-alarm-sns-payload-multiple-metrics.json": SNSEvent,
+    "cloudwatch-alarm-sns-payload-single-metric.json": SNSEvent,
     "clientvpn-connectionhandler-request.json": ClientVPNConnectionHandlerRequest,
     "code-commit-event.json": CodeCommitEvent,
     "codebuild-phase-change.json": CodeBuildEvent,
