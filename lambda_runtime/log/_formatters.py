@@ -49,10 +49,14 @@ def _safe_repr(value: object) -> str:
         return f"<unrepresentable {type(value).__name__}>"
 
 
+def _escape(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _degrade(value: object) -> object:
-    """A value orjson can always encode: strings lose unencodable characters, the rest becomes repr."""
+    """A value orjson can always encode: strings get unencodable characters escaped, the rest its repr."""
     if isinstance(value, str):
-        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+        return _escape(value)
     try:
         orjson.dumps(value, default=_safe_repr, option=_JSON_OPTIONS)
     except Exception:
@@ -65,7 +69,7 @@ def safe_json(document: dict[str, object]) -> str:
     try:
         return orjson.dumps(document, default=_safe_repr, option=_JSON_OPTIONS).decode()
     except Exception:
-        degraded = {key: _degrade(value) for key, value in document.items()}
+        degraded = {_escape(key): _degrade(value) for key, value in document.items()}
         return orjson.dumps(degraded, default=_safe_repr, option=_JSON_OPTIONS).decode()
 
 

@@ -102,6 +102,10 @@ def test_lone_surrogates_are_escaped_not_fatal() -> None:
     assert doc["field"] == "\\ud800"
 
 
+def test_a_field_name_with_a_lone_surrogate_is_escaped() -> None:
+    assert as_json("m", {"k\udcff": 1})["k\\udcff"] == 1
+
+
 def test_non_string_dict_keys_are_encoded() -> None:
     assert as_json({1: "a", None: "b"})["message"] == {"1": "a", "null": "b"}
 
