@@ -191,10 +191,9 @@ async def test_extension_ignoring_shutdown_is_killed_at_the_deadline(tmp_path: P
         assert host.has_external_extensions
         assert host.shutdown_budget_ms == 2000
         await host.wait_init_done()
-        began = time.monotonic()
         await asyncio.wait_for(host.shutdown("spindown", int(time.time() * 1000) + 300), 20)
-        assert time.monotonic() - began < 10  # bounded by the deadline, not the extension's sleep
-        assert all(p.returncode is not None for p in host._processes.values())
+        # Both were stopped by SIGKILL: one at the deadline, the other (no SHUTDOWN) at once.
+        assert {name: p.returncode for name, p in host._processes.items()} == {"stubborn": -9, "deaf": -9}
     finally:
         await server.close()
 
