@@ -13,7 +13,9 @@ def read_every_field(obj: EventObject) -> int:
     """Read each declared field (a read that raises fails the test) and recurse into nested wrappers;
     returns how many fields were read."""
     count = 0
-    names = {name for klass in type(obj).__mro__ for name, v in vars(klass).items() if isinstance(v, _FieldBase)}
+    names = {
+        name for klass in type(obj).__mro__ for name, v in vars(klass).items() if isinstance(v, _FieldBase)
+    }
     for name in sorted(names):
         value: Any = getattr(obj, name)
         count += 1
