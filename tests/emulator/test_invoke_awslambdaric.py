@@ -55,7 +55,7 @@ def test_names_qualifiers_and_arns_resolve(ok_emulator: RunningEmulator) -> None
     client = ok_emulator.client()
     arn = "arn:aws:lambda:us-east-1:123456789012:function:greeter"
     for name in ("greeter", "function", "greeter:$LATEST", arn):
-        response, body = _invoke(client, FunctionName=name, Payload=b"{}")
+        _, body = _invoke(client, FunctionName=name, Payload=b"{}")
         assert json.loads(body)["ok"] is True, name
     _, body = _invoke(client, FunctionName="greeter")
     assert json.loads(body)["event"] == {}

@@ -120,7 +120,8 @@ def _garbage(rng: random.Random) -> list[bytes]:
         b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 100_000 + b"\r\n\r\n",
         b"POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc",
         b"POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
-        b"POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        b"POST /2015-03-31/functions/function/invocations HTTP/1.1\r\nHost: x\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\nzz\r\n",
         b"GET /2018-06-01/runtime/invocation/next HTTP/1.0\r\n\r\n",
         b"POST /2018-06-01/runtime/invocation/%00/response HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n",
         b"POST /2018-06-01/runtime/init/error HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\n\xff\xfe\x00",
