@@ -113,9 +113,15 @@ async def _run() -> None:
         print(f"{'runtime':<16}" + "".join(f"{column:>11}" for column in columns))
         for name, config in runtimes.items():
             p50, p99, one, two = await _measure(config)
-            print(
-                f"{name:<16}{p50:>11.3f}{p99:>11.3f}{one:>11.0f}{two:>11.0f}{two / one:>11.2f}{p50 / 1.3:>11.2f}"
+            values = (
+                f"{p50:.3f}",
+                f"{p99:.3f}",
+                f"{one:.0f}",
+                f"{two:.0f}",
+                f"{two / one:.2f}",
+                f"{p50 / 1.3:.2f}",
             )
+            print(f"{name:<16}" + "".join(f"{value:>11}" for value in values))
         print("targets: p50 with awslambdaric <= 1.3 ms (ratio <= 1.00); c2/c1 >= 1.60")
 
 
