@@ -61,7 +61,7 @@ class ResponseStream:
             raise StreamClosedError("start_http_response must be called once, before the first write")
         prelude = {"statusCode": status_code, "headers": dict(headers or {}), "cookies": list(cookies or [])}
         self._content_type = HTTP_INTEGRATION_CONTENT_TYPE
-        self._prelude = orjson.dumps(prelude) + HTTP_INTEGRATION_SEPARATOR
+        self._prelude = orjson.dumps(prelude)
 
     def write(self, data: bytes | bytearray | memoryview | str) -> None:
         if self._finished:
@@ -75,7 +75,10 @@ class ResponseStream:
         if self._upload is None:
             self._upload = self._opener(self._content_type)
             if self._prelude is not None:
+                # Prelude and separator go as chunks of their own: some servers (cargo-lambda) read
+                # them frame by frame rather than scanning for the separator.
                 self._upload.write(self._prelude)
+                self._upload.write(HTTP_INTEGRATION_SEPARATOR)
         return self._upload
 
     def finish(self, error: ErrorReport | None = None) -> Response | None:

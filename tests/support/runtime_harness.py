@@ -246,6 +246,7 @@ class RuntimeProcess:
         task_root: Path,
         env: Mapping[str, str] | None = None,
         command: list[str] | None = None,
+        pass_fds: tuple[int, ...] = (),
     ) -> None:
         self.stdout_path = task_root / "runtime.stdout"
         self.stderr_path = task_root / "runtime.stderr"
@@ -269,12 +270,13 @@ class RuntimeProcess:
         self._command = command or [sys.executable, "-m", "lambda_runtime"]
         self._env = full_env
         self._cwd = task_root
+        self._pass_fds = pass_fds
         self.process: subprocess.Popen[bytes] | None = None
 
     def __enter__(self) -> RuntimeProcess:
         with self.stdout_path.open("wb") as out, self.stderr_path.open("wb") as err:
             self.process = subprocess.Popen(
-                self._command, env=self._env, cwd=self._cwd, stdout=out, stderr=err
+                self._command, env=self._env, cwd=self._cwd, stdout=out, stderr=err, pass_fds=self._pass_fds
             )
         return self
 
@@ -292,10 +294,11 @@ class RuntimeProcess:
         assert self.process is not None
         return self.process.wait(timeout=timeout)
 
+    # Read as bytes: universal newlines would turn the \r that joins a TEXT log record into \n.
     @property
     def stdout(self) -> str:
-        return self.stdout_path.read_text(errors="replace")
+        return self.stdout_path.read_bytes().decode(errors="replace")
 
     @property
     def stderr(self) -> str:
-        return self.stderr_path.read_text(errors="replace")
+        return self.stderr_path.read_bytes().decode(errors="replace")
