@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import socket
 import threading
-from collections.abc import Iterator
-
 import pytest
 
 from lambda_runtime.runtime.protocol import Endpoint, NextInvocation, Request, StreamingResponseStart
@@ -46,13 +44,8 @@ class CannedServer:
                         break
 
 
-@pytest.fixture
-def serve() -> Iterator[type[CannedServer]]:
-    yield CannedServer
-
-
-def test_content_length_and_keep_alive(serve: type[CannedServer]) -> None:
-    server = serve(
+def test_content_length_and_keep_alive() -> None:
+    server = CannedServer(
         [b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nhi", b"HTTP/1.1 202 OK\r\nContent-Length: 0\r\n\r\n"]
     )
     connection = Connection(server.endpoint)
@@ -63,24 +56,24 @@ def test_content_length_and_keep_alive(serve: type[CannedServer]) -> None:
     assert b"X-A: 1\r\n" in server.received[1]
 
 
-def test_chunked_answer_with_trailers(serve: type[CannedServer]) -> None:
+def test_chunked_answer_with_trailers() -> None:
     reply = (
         b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;ext=1\r\nde\r\n0\r\nT: v\r\n\r\n"
     )
-    server = serve([reply])
+    server = CannedServer([reply])
     answer = Connection(server.endpoint).request(GET)
     assert answer.body == b"abcde"
 
 
-def test_body_until_close(serve: type[CannedServer]) -> None:
-    server = serve([b"HTTP/1.0 200 OK\r\n\r\nall of it", None])
+def test_body_until_close() -> None:
+    server = CannedServer([b"HTTP/1.0 200 OK\r\n\r\nall of it", None])
     answer = Connection(server.endpoint).request(GET)
     assert answer.body == b"all of it"
 
 
-def test_reconnects_when_server_closed_a_reused_connection(serve: type[CannedServer]) -> None:
+def test_reconnects_when_server_closed_a_reused_connection() -> None:
     ok = b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\n"
-    server = serve([ok + b"1", None, ok + b"2"])
+    server = CannedServer([ok + b"1", None, ok + b"2"])
     connection = Connection(server.endpoint)
     assert connection.request(GET).body == b"1"
     assert connection.request(GET).body == b"2"
@@ -96,10 +89,8 @@ def test_reconnects_when_server_closed_a_reused_connection(serve: type[CannedSer
         (b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "bad chunk size"),
     ],
 )
-def test_malformed_answers_are_transport_errors(
-    serve: type[CannedServer], reply: bytes, message: str
-) -> None:
-    server = serve([reply, None])
+def test_malformed_answers_are_transport_errors(reply: bytes, message: str) -> None:
+    server = CannedServer([reply, None])
     with pytest.raises(TransportError, match=message):
         Connection(server.endpoint).request(GET)
 
