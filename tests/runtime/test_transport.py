@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import threading
+
 import pytest
 
 from lambda_runtime.runtime.protocol import Endpoint, NextInvocation, Request, StreamingResponseStart
