@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import sys
 from collections.abc import Awaitable, Callable
 from typing import Any, NoReturn, TypeVar
 
@@ -43,10 +42,6 @@ TRACE_ENV = "_X_AMZN_TRACE_ID"
 
 class FatalRuntimeError(Exception):
     """The Runtime API can no longer be served: the process must exit non-zero."""
-
-
-def _runtime_message(message: str) -> None:
-    sys.stderr.write(f"lambda_runtime: {message}\n")
 
 
 class AsyncRunner:
@@ -152,7 +147,7 @@ class InvocationLoop:
             event = target.decode(invocation.body)
             self._call(target.call, event, output, context)
         except TransportError as exc:
-            _runtime_message(f"streaming the response of {invocation.request_id} failed: {exc}")
+            log.Log.error(f"streaming the response of {invocation.request_id} failed: {exc}")
             return
         except Exception as exc:
             if not output.started:
@@ -163,7 +158,7 @@ class InvocationLoop:
         try:
             answer = output.finish(error)
         except TransportError as exc:
-            _runtime_message(f"streaming the response of {invocation.request_id} failed: {exc}")
+            log.Log.error(f"streaming the response of {invocation.request_id} failed: {exc}")
             return
         if answer is None:  # the handler wrote nothing: an empty response
             self._post(
@@ -190,7 +185,7 @@ class InvocationLoop:
                 f"the Runtime API answered 500 to a {what} post: {_describe(answer.body)}"
             )
         if answer.status >= 300:
-            _runtime_message(
+            log.Log.error(
                 f"the Runtime API rejected a {what} post with {answer.status}: {_describe(answer.body)}"
             )
 

@@ -67,11 +67,11 @@ class LambdaRuntime:
             try:
                 connection.request(InitError(error).render(config.endpoint))
             except TransportError as send_failure:
-                sys.stderr.write(f"lambda_runtime: could not report the init error: {send_failure}\n")
+                log.Log.fatal(f"could not report the init error: {send_failure}")
             return 1
         shutdown.install(config.endpoint, target.shutdown_hooks)
         try:
             InvocationLoop(config, connection, target).run_forever()
         except FatalRuntimeError as exc:
-            sys.stderr.write(f"lambda_runtime: exiting: {exc}\n")
+            log.Log.fatal(f"exiting: {exc}")
             return 1

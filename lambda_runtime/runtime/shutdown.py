@@ -16,6 +16,7 @@ import threading
 from collections.abc import Awaitable, Callable, Sequence
 from types import FrameType
 
+from lambda_runtime.log import Log
 from lambda_runtime.runtime.protocol import Endpoint, Request
 from lambda_runtime.runtime.transport import Connection, TransportError
 
@@ -48,7 +49,7 @@ def _run_hooks(hooks: Sequence[ShutdownHook]) -> None:
             if result is not None and hasattr(result, "__await__"):
                 asyncio.run(_await(result))
         except Exception as exc:
-            sys.stderr.write(f"lambda_runtime: shutdown hook {hook!r} failed: {type(exc).__name__}: {exc}\n")
+            Log.exception(f"shutdown hook {hook!r} failed", exc=exc)
 
 
 async def _await(awaitable: Awaitable[None]) -> None:
@@ -67,11 +68,11 @@ def _register_internal_extension(endpoint: Endpoint) -> None:
     try:
         answer = connection.request(register)
     except TransportError as exc:
-        sys.stderr.write(f"lambda_runtime: could not register the shutdown extension: {exc}\n")
+        Log.warn(f"could not register the shutdown extension, SIGTERM will not be sent: {exc}")
         return
     identifier = answer.headers.get("lambda-extension-identifier")
     if answer.status != 200 or not identifier:
-        sys.stderr.write(f"lambda_runtime: the shutdown extension was not registered ({answer.status})\n")
+        Log.warn(f"the shutdown extension was not registered ({answer.status}), SIGTERM will not be sent")
         return
     next_event = Request(
         "GET",

@@ -275,7 +275,7 @@ def test_next_answering_500_exits_non_zero_promptly(task_root: Path) -> None:
         api.next_overrides.append(500)
         status = runtime.wait(timeout=10)
     assert status != 0
-    assert "500" in runtime.stderr
+    assert "500" in runtime.stdout + runtime.stderr
 
 
 def test_next_answering_403_exits_with_a_clear_message(task_root: Path) -> None:
@@ -283,7 +283,7 @@ def test_next_answering_403_exits_with_a_clear_message(task_root: Path) -> None:
         api.next_overrides.append(403)
         status = runtime.wait(timeout=10)
     assert status != 0
-    assert "403" in runtime.stderr
+    assert "403" in runtime.stdout + runtime.stderr
 
 
 @pytest.mark.parametrize("status", [400, 403, 413])
@@ -296,7 +296,7 @@ def test_response_rejected_with_4xx_is_logged_and_runtime_keeps_serving(task_roo
         assert runtime.process.poll() is None
     assert rejected.kind == accepted.kind == "response"
     assert json.loads(accepted.body)["event"] == 2
-    assert str(status) in runtime.stderr
+    assert str(status) in runtime.stdout + runtime.stderr
 
 
 def test_response_answered_500_exits_non_zero(task_root: Path) -> None:
@@ -313,7 +313,7 @@ def test_runtime_api_unreachable_exits_with_a_clear_message(task_root: Path) -> 
     with RuntimeProcess(api, "app.echo", task_root) as runtime:
         status = runtime.wait(timeout=10)
     assert status != 0
-    assert "cannot connect to the Runtime API" in runtime.stderr
+    assert "cannot connect to the Runtime API" in runtime.stdout + runtime.stderr
 
 
 # -- streaming -------------------------------------------------------------------------------------
