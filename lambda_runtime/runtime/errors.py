@@ -18,10 +18,9 @@ Any other exception raised by a handler is reported with its class name as ``err
 
 from __future__ import annotations
 
+import os.path
 import re
-import traceback
 from dataclasses import dataclass
-from pathlib import Path
 from types import TracebackType
 
 import orjson
@@ -35,7 +34,7 @@ __all__ = [
     "UnmarshalFault",
 ]
 
-_PACKAGE_DIR = str(Path(__file__).resolve().parent.parent)
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 _VALID_HEADER_TYPE = re.compile(r"(Runtime|Function)\.[A-Z][a-zA-Z]+")
 
 
@@ -76,6 +75,8 @@ class ResponseTooLarge(RuntimeFault):
 
 def _user_frames(tb: TracebackType | None) -> list[str]:
     """Format a traceback, leaving out frames that belong to this package."""
+    import traceback  # only on the error path
+
     frames = [
         frame
         for frame in traceback.extract_tb(tb)

@@ -10,10 +10,9 @@ Rules:
 
 from __future__ import annotations
 
-import asyncio
 import os
 from collections.abc import Awaitable, Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
@@ -33,6 +32,9 @@ from lambda_runtime.runtime.protocol import (
 )
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
 
+if TYPE_CHECKING:
+    import asyncio
+
 __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
 
 T = TypeVar("T")
@@ -45,13 +47,18 @@ class FatalRuntimeError(Exception):
 
 
 class AsyncRunner:
-    """One event loop for the life of the process, so async clients keep their connections."""
+    """One event loop for the life of the process, so async clients keep their connections.
+
+    asyncio is imported on the first awaitable: sync-only functions do not pay for it at cold start.
+    """
 
     def __init__(self) -> None:
         self._loop: asyncio.AbstractEventLoop | None = None
 
     def run(self, awaitable: Awaitable[T]) -> T:
         if self._loop is None:
+            import asyncio
+
             self._loop = asyncio.new_event_loop()
             asyncio.set_event_loop(self._loop)
         return self._loop.run_until_complete(_as_coroutine(awaitable))

@@ -8,7 +8,6 @@ Rules:
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import signal
 import sys
@@ -47,6 +46,8 @@ def _run_hooks(hooks: Sequence[ShutdownHook]) -> None:
         try:
             result = hook()
             if result is not None and hasattr(result, "__await__"):
+                import asyncio
+
                 asyncio.run(_await(result))
         except Exception as exc:
             Log.exception(f"shutdown hook {hook!r} failed", exc=exc)
