@@ -5,7 +5,11 @@ Rule: each raises ``EventDecodeError`` naming the field, never a bare binascii o
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
+
+import orjson
 
 from lambda_runtime.events._base import EventDecodeError
 
@@ -13,9 +17,6 @@ __all__ = ["b64_bytes", "json_text"]
 
 
 def b64_bytes(value: str, where: str) -> bytes:
-    import base64
-    import binascii
-
     try:
         return base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError) as exc:
@@ -23,8 +24,6 @@ def b64_bytes(value: str, where: str) -> bytes:
 
 
 def json_text(value: str | bytes, where: str) -> Any:
-    import orjson
-
     try:
         return orjson.loads(value)
     except orjson.JSONDecodeError as exc:

@@ -1,0 +1,158 @@
+"""Decode + 5 field reads for two part-B families: a 10-record Kafka (MSK) event and a Cognito
+pre sign-up trigger. Ours vs ``orjson.loads`` alone vs Powertools' data classes and parser models.
+
+Every contender parses the same bytes with ``orjson.loads`` first, so "x loads" is the whole cost of the
+typed layer. Reads: Kafka - topic, offset and decoded value of the first record, offset of the last,
+event source; Cognito - trigger source, user pool id, e-mail attribute, client id, a response flag.
+
+Run: ``python -m bench.bench_events_b [--calls N] [--repeats R]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import json
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import orjson
+
+from lambda_runtime.events.cli import read_sample
+from lambda_runtime.events.cognito import CognitoEventUserPoolsPreSignup
+from lambda_runtime.events.kafka import KafkaEvent
+
+__all__ = ["main"]
+
+Decoder = Callable[[bytes], Any]
+
+
+def _best_ns_per_call(call: Callable[[], object], calls: int, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        for _ in range(calls):
+            call()
+        best = min(best, (time.perf_counter_ns() - start) / calls)
+    return best
+
+
+def _payloads() -> tuple[bytes, bytes]:
+    kafka = json.loads(read_sample("kafka"))
+    template = kafka["records"]["orders-0"][0]
+    batch = []
+    for i in range(10):
+        record = dict(template)
+        record["offset"] = 5000 + i
+        record["value"] = base64.b64encode(json.dumps({"orderId": str(1000 + i)}).encode()).decode()
+        batch.append(record)
+    kafka["records"] = {"orders-0": batch}
+    return orjson.dumps(kafka), orjson.dumps(json.loads(read_sample("cognito-pre-signup")))
+
+
+def _ours_kafka(data: bytes) -> Any:
+    event = KafkaEvent.from_dict(orjson.loads(data))
+    records = event.records["orders-0"]
+    first = records[0]
+    return first.topic, first.offset, first.decoded_value(), records[9].offset, event.event_source
+
+
+def _ours_cognito(data: bytes) -> Any:
+    event = CognitoEventUserPoolsPreSignup.from_dict(orjson.loads(data))
+    context = event.caller_context
+    return (
+        event.trigger_source,
+        event.user_pool_id,
+        event.request.user_attributes["email"],
+        context.client_id if context else None,
+        event.response.auto_confirm_user,
+    )
+
+
+def _contenders() -> dict[str, tuple[Decoder, Decoder | None] | str]:
+    found: dict[str, tuple[Decoder, Decoder | None] | str] = {}
+    try:
+        from aws_lambda_powertools.utilities.data_classes import KafkaEvent as PTKafka
+        from aws_lambda_powertools.utilities.data_classes.cognito_user_pool_event import (
+            PreSignUpTriggerEvent,
+        )
+
+        def dc_kafka(data: bytes) -> Any:
+            event = PTKafka(orjson.loads(data))
+            records = list(event.records)
+            first = records[0]
+            return first.topic, first.offset, first.decoded_value, records[9].offset, event.event_source
+
+        def dc_cognito(data: bytes) -> Any:
+            event = PreSignUpTriggerEvent(orjson.loads(data))
+            return (
+                event.trigger_source,
+                event.user_pool_id,
+                event.request.user_attributes["email"],
+                event.caller_context.client_id,
+                event.response.auto_confirm_user,
+            )
+
+        found["Powertools data classes"] = (dc_kafka, dc_cognito)
+    except ImportError as exc:
+        found["Powertools data classes"] = f"unavailable ({exc})"
+    try:
+        from aws_lambda_powertools.utilities.parser.models import KafkaMskEventModel
+
+        def model_kafka(data: bytes) -> Any:
+            event = KafkaMskEventModel.model_validate(orjson.loads(data))
+            records = event.records["orders-0"]
+            first = records[0]
+            return first.topic, first.offset, first.value, records[9].offset, event.eventSource
+
+        found["Powertools parser (pydantic)"] = (model_kafka, None)  # it has no Cognito trigger models
+    except ImportError as exc:
+        found["Powertools parser (pydantic)"] = f"unavailable ({exc})"
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--calls", type=int, default=10000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    kafka, cognito = _payloads()
+    contenders = _contenders()
+    rows: list[tuple[str, str, float]] = []
+    for index, (label, data, ours) in enumerate(
+        (("Kafka x10", kafka, _ours_kafka), ("Cognito", cognito, _ours_cognito))
+    ):
+        rows.append(
+            (
+                label,
+                "orjson.loads alone",
+                _best_ns_per_call(partial(orjson.loads, data), args.calls, args.repeats),
+            )
+        )
+        rows.append(
+            (
+                label,
+                "lambda_runtime.events",
+                _best_ns_per_call(partial(ours, data), args.calls, args.repeats),
+            )
+        )
+        for name, pair in contenders.items():
+            if isinstance(pair, str):
+                print(f"{label}: {name}: {pair}")
+                continue
+            fn = pair[index]
+            if fn is not None:
+                rows.append((label, name, _best_ns_per_call(partial(fn, data), args.calls, args.repeats)))
+    floors = {label: ns for label, name, ns in rows if name == "orjson.loads alone"}
+    ours_ns = {label: ns for label, name, ns in rows if name == "lambda_runtime.events"}
+    print(f"{'payload':<10} {'decoder (+5 reads)':<30} {'us/event':>9} {'x loads':>8} {'x ours':>7}")
+    for label, name, ns in rows:
+        print(
+            f"{label:<10} {name:<30} {ns / 1000:>9.2f} {ns / floors[label]:>8.2f} {ns / ours_ns[label]:>7.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
