@@ -9,8 +9,6 @@ import base64
 import binascii
 from typing import Any
 
-import orjson
-
 from lambda_runtime.events._base import EventDecodeError
 
 __all__ = ["b64_bytes", "json_text"]
@@ -24,6 +22,8 @@ def b64_bytes(value: str, where: str) -> bytes:
 
 
 def json_text(value: str | bytes, where: str) -> Any:
+    import orjson  # lazy: importing a family stays cheap (the runtime has it loaded anyway)
+
     try:
         return orjson.loads(value)
     except orjson.JSONDecodeError as exc:
