@@ -403,3 +403,38 @@ def test_sigterm_runs_shutdown_hooks_and_exits_cleanly(
     assert "module shutdown hook ran" in runtime.stdout
     # With hooks to run, the runtime asked for SIGTERM by registering an internal extension.
     assert ("POST", "/2020-01-01/extension/register") in api.requests
+
+
+# -- the bootstrap file --------------------------------------------------------------------------------
+
+
+def test_bootstrap_serves_with_the_interpreter_it_is_given(task_root: Path) -> None:
+    bootstrap = Path(__file__).resolve().parents[2] / "bootstrap"
+    env = {"LAMBDA_RUNTIME_PYTHON": sys.executable}
+    with (
+        RuntimeApiServer() as api,
+        RuntimeProcess(api, "app.echo", task_root, env=env, command=[str(bootstrap)]),
+    ):
+        posted = api.wait_for(api.add_invocation(b'{"via": "bootstrap"}'))
+    assert json.loads(posted.body)["event"] == {"via": "bootstrap"}
+
+
+def test_bootstrap_prefers_a_bundled_interpreter(
+    task_root: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    package = tmp_path_factory.mktemp("package")
+    bootstrap_source = Path(__file__).resolve().parents[2] / "bootstrap"
+    (package / "bootstrap").write_bytes(bootstrap_source.read_bytes())
+    (package / "bootstrap").chmod(0o755)
+    (package / "python" / "bin").mkdir(parents=True)
+    bundled = package / "python" / "bin" / "python3"
+    bundled.write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n')
+    bundled.chmod(0o755)
+    with (
+        RuntimeApiServer() as api,
+        RuntimeProcess(
+            api, "app.echo", task_root, command=[str(package / "bootstrap")], env={"PATH": "/nonexistent"}
+        ),
+    ):
+        posted = api.wait_for(api.add_invocation(b"1"))
+    assert json.loads(posted.body)["event"] == 1
