@@ -32,8 +32,9 @@ How to declare a class (for every family module)::
 - ``Field``/``OptionalField`` hold plain JSON values (str, int, float, bool, list, dict). Write the type
   in brackets; mypy then types ``event.records[0].body`` as ``str``.
 - ``Obj``/``OptionalObj``/``ListOf``/``OptionalListOf``/``MapOf``/``OptionalMapOf`` take the wrapper class
-  as second argument (define nested classes first). Wrappers are built on first access and cached on the
-  instance; they wrap the same sub-dicts, so ``to_dict()`` still returns the original document.
+  as second argument (define nested classes first). Wrappers are views built on access (lists and maps
+  once per instance, then cached; a single nested object on every access, which is cheaper than a
+  cache); they wrap the same sub-dicts, so ``to_dict()`` still returns the original document.
   Optional forms read a missing key or a JSON ``null`` as ``None``.
 - Every field is assignable (``resp.status_code = 404`` writes into the document; assigning ``None`` to an
   optional field removes the key). Wrappers are stored as their ``to_dict()``.
@@ -96,16 +97,18 @@ def compact(doc: dict[str, Any]) -> dict[str, Any]:
 class EventObject:
     """A typed view over one JSON object. Subclasses declare fields; see the module docstring."""
 
-    # ``__dict__`` caches the wrappers built from nested objects, so a second read is a plain lookup.
-    __slots__ = ("__dict__", "_doc")
+    # ``_cache`` holds the wrappers built from nested objects (None until the first one is built).
+    __slots__ = ("_cache", "_doc")
     _doc: dict[str, Any]
+    _cache: dict[str, Any] | None
 
     def __init__(self, doc: dict[str, Any] | None = None) -> None:
         if doc is None:
             doc = {}
         elif not isinstance(doc, dict):
             raise EventDecodeError(f"{type(self).__name__} needs a JSON object, got {type(doc).__name__}")
-        _set_doc(self, doc)
+        self._doc = doc
+        self._cache = None
 
     @classmethod
     def from_dict(cls, doc: Any) -> Self:
@@ -113,7 +116,8 @@ class EventObject:
         if type(doc) is not dict and not isinstance(doc, dict):
             raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
         obj = _new(cls)
-        _set_doc(obj, doc)
+        obj._doc = doc
+        obj._cache = None
         return obj
 
     @classmethod
@@ -140,24 +144,6 @@ class EventObject:
         """A raw JSON value by its key, for fields the class does not model."""
         return self._doc.get(key, default)
 
-    # Runtime only: mypy checks assignments against each field's ``__set__`` instead.
-    if not TYPE_CHECKING:
-
-        def __setattr__(self, name: str, value: Any) -> None:
-            field = getattr(type(self), name, None)
-            if isinstance(field, _FieldBase):
-                field._store(self, value)
-            elif field is not None and hasattr(field, "__set__"):
-                object.__setattr__(self, name, value)
-            else:
-                raise AttributeError(f"{type(self).__name__} has no field {name!r} to set")
-
-        def __delattr__(self, name: str) -> None:
-            field = getattr(type(self), name, None)
-            if not isinstance(field, _FieldBase):
-                raise AttributeError(f"{type(self).__name__} has no field {name!r} to delete")
-            field._store(self, None)
-
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
@@ -174,11 +160,11 @@ class EventObject:
 
 
 _new = object.__new__
-_set_doc = EventObject.__dict__["_doc"].__set__
+_MISSING: Any = object()
 
 
 class _FieldBase:
-    """Shared parts of every field: the JSON key and the attribute name."""
+    """Shared parts of every field: the JSON key, the attribute name, and writing into the document."""
 
     __slots__ = ("key", "name")
 
@@ -194,6 +180,15 @@ class _FieldBase:
             obj._doc.pop(self.key, None)
         else:
             obj._doc[self.key] = value
+
+    # Runtime only, so each field kind can declare a typed ``__set__`` for mypy.
+    if not TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: Any) -> None:
+            self._store(obj, value)
+
+    def __delete__(self, obj: EventObject) -> None:
+        self._store(obj, None)
 
 
 class Field(_FieldBase, Generic[T]):
@@ -243,8 +238,7 @@ def _shape_error(parent: EventObject, key: str, expected: str, value: Any) -> Ev
 
 class _CachedField(_FieldBase, Generic[W]):
     """A field whose Python value is built from the JSON on first read and kept in the instance's
-    ``__dict__`` (a non-data descriptor: later reads never reach it). Writes go through
-    ``EventObject.__setattr__``, which stores the JSON form and drops the cached value."""
+    ``_cache``. Assigning stores the JSON form (``_unbuild``) and drops the cached value."""
 
     __slots__ = ("cls",)
     _required: ClassVar[bool] = True
@@ -253,26 +247,26 @@ class _CachedField(_FieldBase, Generic[W]):
         super().__init__(key)
         self.cls = cls
 
-    def _absent(self, obj: EventObject) -> None:
+    def _absent(self, obj: EventObject) -> Any:
         """The value for a missing or null key: ``None`` if optional, else a clear error."""
         if self._required:
             if self.key not in obj._doc:
                 raise MissingFieldError(type(obj), self.key)
             raise EventDecodeError(f"{type(obj).__name__}.{self.key}: required field is null")
-        obj.__dict__[self.name] = None
+        return None
 
     def _cached(self, obj: EventObject) -> Any:
         """The built value: from the instance cache, else ``_build`` of the JSON value, then cached.
         Custom field kinds define ``__get__`` returning this, plus ``_build`` and ``_unbuild``."""
-        cache = obj.__dict__
-        try:
-            return cache[self.name]
-        except KeyError:
-            pass
+        cache = obj._cache
+        if cache is None:
+            cache = obj._cache = {}
+        else:
+            hit = cache.get(self.name, _MISSING)
+            if hit is not _MISSING:
+                return hit
         value = obj._doc.get(self.key)
-        if value is None:
-            return self._absent(obj)
-        built = self._build(obj, value)
+        built = self._absent(obj) if value is None else self._build(obj, value)
         cache[self.name] = built
         return built
 
@@ -285,7 +279,8 @@ class _CachedField(_FieldBase, Generic[W]):
             obj._doc.pop(self.key, None)
         else:
             obj._doc[self.key] = self._unbuild(value)
-        obj.__dict__.pop(self.name, None)
+        if obj._cache is not None:
+            obj._cache.pop(self.name, None)
 
     def _unbuild(self, value: Any) -> Any:
         raise NotImplementedError
@@ -303,16 +298,14 @@ class Obj(_CachedField[W]):
     def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None:
         if obj is None:
             return self
+        # Not cached: a wrapper costs less to build than a cache costs to keep.
         value = obj._doc.get(self.key)
-        if type(value) is not dict:
-            if value is None:
-                return self._absent(obj)
-            if not isinstance(value, dict):
-                raise _shape_error(obj, self.key, "a JSON object", value)
-        built = _new(self.cls)
-        _set_doc(built, value)
-        obj.__dict__[self.name] = built
-        return built
+        if type(value) is dict:
+            built: W = _new(self.cls)
+            built._doc = value
+            built._cache = None
+            return built
+        return self._absent(obj) if value is None else self._build(obj, value)  # type: ignore[no-any-return]
 
     if TYPE_CHECKING:
 
@@ -353,30 +346,27 @@ class ListOf(_CachedField[W]):
     def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None:
         if obj is None:
             return self
-        value = obj._doc.get(self.key)
-        if type(value) is not list:
-            if value is None:
-                return self._absent(obj)
-            raise _shape_error(obj, self.key, "a JSON array", value)
-        cls = self.cls
-        built: list[W] = []
-        append = built.append
-        for item in value:
-            if type(item) is not dict:
-                built = _wrap_list(obj, self.key, cls, value)  # the slow path names a bad item
-                break
-            wrapper = _new(cls)
-            _set_doc(wrapper, item)
-            append(wrapper)
-        obj.__dict__[self.name] = built
-        return built
+        value: list[W] = self._cached(obj)
+        return value
 
     if TYPE_CHECKING:
 
         def __set__(self, obj: EventObject, value: Iterable[W | Mapping[str, Any]]) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
-        return _wrap_list(obj, self.key, self.cls, value)
+        if type(value) is not list:
+            return _wrap_list(obj, self.key, self.cls, value)  # raises the shape error
+        cls = self.cls
+        built: list[W] = []
+        append = built.append
+        for item in value:
+            if type(item) is not dict:
+                return _wrap_list(obj, self.key, cls, value)  # the slow path names a bad item
+            wrapper = _new(cls)
+            wrapper._doc = item
+            wrapper._cache = None
+            append(wrapper)
+        return built
 
     def _unbuild(self, value: Any) -> Any:
         return [_unwrap(item) for item in value]
@@ -410,29 +400,16 @@ class MapOf(_CachedField[W]):
     def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None:
         if obj is None:
             return self
-        value = obj._doc.get(self.key)
-        if type(value) is not dict:
-            if value is None:
-                return self._absent(obj)
-            if not isinstance(value, dict):
-                raise _shape_error(obj, self.key, "a JSON object", value)
-        cls = self.cls
-        built: dict[str, W] = {}
-        for name, item in value.items():
-            if type(item) is not dict:
-                built[name] = _wrap(obj, f"{self.key}.{name}", cls, item)
-                continue
-            wrapper = _new(cls)
-            _set_doc(wrapper, item)
-            built[name] = wrapper
-        obj.__dict__[self.name] = built
-        return built
+        value: dict[str, W] = self._cached(obj)
+        return value
 
     if TYPE_CHECKING:
 
         def __set__(self, obj: EventObject, value: Mapping[str, W | Mapping[str, Any]]) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _shape_error(obj, self.key, "a JSON object", value)
         return {name: _wrap(obj, f"{self.key}.{name}", self.cls, item) for name, item in value.items()}
 
     def _unbuild(self, value: Any) -> Any:
@@ -469,7 +446,8 @@ def _wrap(parent: EventObject, key: str, cls: type[W], value: Any) -> W:
     if not isinstance(value, dict):
         raise _shape_error(parent, key, "a JSON object", value)
     wrapper = _new(cls)
-    _set_doc(wrapper, value)
+    wrapper._doc = value
+    wrapper._cache = None
     return wrapper
 
 

@@ -11,7 +11,7 @@ import binascii
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from lambda_runtime.events._base import EventDecodeError, EventObject, _FieldBase
+from lambda_runtime.events._base import _MISSING, EventDecodeError, EventObject, _FieldBase, _new
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -43,14 +43,16 @@ class CaseInsensitiveMapping(Mapping[str, V]):
 
     def __getitem__(self, name: str) -> V:
         raw = self._raw
-        try:
-            return raw[name]
-        except KeyError:
-            pass
-        lower = self._lower
-        if lower is None:
-            lower = self._lower = {key.lower(): key for key in raw}
-        return raw[lower[name.lower()]]
+        value = raw.get(name, _MISSING)
+        if value is _MISSING:
+            folded = name.lower()
+            value = raw.get(folded, _MISSING)  # HTTP API v2, function URLs, ALB: lower-case names
+            if value is _MISSING:
+                lower = self._lower
+                if lower is None:
+                    lower = self._lower = {key.lower(): key for key in raw}
+                value = raw[lower[folded]]
+        return value  # type: ignore[no-any-return]
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -87,13 +89,24 @@ class HeadersField(_FieldBase, Generic[V]):
     def __get__(self, obj: EventObject | None, owner: type[Any]) -> CaseInsensitiveMapping[V] | Self:
         if obj is None:
             return self
+        cache = obj._cache
+        if cache is None:
+            cache = obj._cache = {}
+        else:
+            hit = cache.get(self.name, _MISSING)
+            if hit is not _MISSING:
+                return hit  # type: ignore[no-any-return]
         raw = obj._doc.get(self.key)
-        if raw is not None and not isinstance(raw, dict):
+        if raw is None:
+            raw = {}
+        elif not isinstance(raw, dict):
             raise EventDecodeError(
                 f"{type(obj).__name__}.{self.key}: expected a JSON object, got {type(raw).__name__}"
             )
-        view: CaseInsensitiveMapping[V] = CaseInsensitiveMapping(raw)
-        obj.__dict__[self.name] = view
+        view: CaseInsensitiveMapping[V] = _new(CaseInsensitiveMapping)
+        view._raw = raw
+        view._lower = None
+        cache[self.name] = view
         return view
 
     if TYPE_CHECKING:
@@ -105,7 +118,8 @@ class HeadersField(_FieldBase, Generic[V]):
             obj._doc.pop(self.key, None)
         else:
             obj._doc[self.key] = dict(value)
-        obj.__dict__.pop(self.name, None)
+        if obj._cache is not None:
+            obj._cache.pop(self.name, None)
 
 
 def decode_base64(value: str, where: str) -> bytes:

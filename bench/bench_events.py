@@ -1,0 +1,171 @@
+"""Decode + 5 field reads: our typed events vs ``orjson.loads`` alone vs Powertools' data classes and
+parser (pydantic) models, for the API Gateway HTTP API (v2) sample and a 10-record SQS event.
+
+Every contender starts from the same JSON bytes and does ``orjson.loads`` first, so the ratio against
+``orjson.loads`` alone is the whole cost of the typed layer. The 5 reads are what a handler typically
+touches (for v2: path, method, one header by name, query parameters, body).
+
+Run: ``python -m bench.bench_events [--calls N] [--repeats R]``.
+Targets: ours <= 1.5x orjson.loads alone, and faster than Powertools data classes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
+import orjson
+
+from lambda_runtime.events.api_gateway import APIGatewayV2HTTPRequest
+from lambda_runtime.events.cli import read_sample
+from lambda_runtime.events.sqs import SQSEvent
+
+__all__ = ["main"]
+
+
+def _best_ns_per_call(call: Callable[[], object], calls: int, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter_ns()
+        for _ in range(calls):
+            call()
+        best = min(best, (time.perf_counter_ns() - start) / calls)
+    return best
+
+
+def _payloads() -> tuple[bytes, bytes]:
+    http = orjson.dumps(json.loads(read_sample("apigateway-http")))
+    template = json.loads(read_sample("sqs"))["Records"][0]
+    records = []
+    for i in range(10):
+        record = dict(template)
+        record["messageId"] = f"059f36b4-87a3-44ab-83d2-6619756{i:05d}"
+        record["body"] = json.dumps({"orderId": f"A-{1001 + i}", "total": 19.99 + i})
+        records.append(record)
+    return http, orjson.dumps({"Records": records})
+
+
+def _ours_http(data: bytes) -> Any:
+    event = APIGatewayV2HTTPRequest.from_dict(orjson.loads(data))
+    return (
+        event.raw_path,
+        event.request_context.http.method,
+        event.headers["User-Agent"],
+        event.query_string_parameters,
+        event.body,
+    )
+
+
+def _ours_sqs(data: bytes) -> Any:
+    records = SQSEvent.from_dict(orjson.loads(data)).records
+    first, last = records[0], records[9]
+    return (
+        first.message_id,
+        first.body,
+        last.message_id,
+        last.attributes["ApproximateReceiveCount"],
+        records[5].event_source_arn,
+    )
+
+
+def _contenders() -> dict[str, tuple[Callable[[bytes], Any], Callable[[bytes], Any]] | str]:
+    found: dict[str, tuple[Callable[[bytes], Any], Callable[[bytes], Any]] | str] = {}
+    try:
+        from aws_lambda_powertools.utilities import data_classes as dc
+
+        def dc_http(data: bytes) -> Any:
+            event = dc.APIGatewayProxyEventV2(orjson.loads(data))
+            return (
+                event.raw_path,
+                event.request_context.http.method,
+                event.headers["User-Agent"],
+                event.query_string_parameters,
+                event.body,
+            )
+
+        def dc_sqs(data: bytes) -> Any:
+            records = list(dc.SQSEvent(orjson.loads(data)).records)
+            first, last = records[0], records[9]
+            return (
+                first.message_id,
+                first.body,
+                last.message_id,
+                last.attributes.approximate_receive_count,
+                records[5].event_source_arn,
+            )
+
+        found["Powertools data classes"] = (dc_http, dc_sqs)
+    except ImportError as exc:
+        found["Powertools data classes"] = f"unavailable ({exc})"
+    try:
+        from aws_lambda_powertools.utilities.parser.models import APIGatewayProxyEventV2Model, SqsModel
+
+        def model_http(data: bytes) -> Any:
+            event = APIGatewayProxyEventV2Model.model_validate(orjson.loads(data))
+            return (
+                event.rawPath,
+                event.requestContext.http.method,
+                event.headers["user-agent"] if event.headers else None,  # no case-insensitive lookup
+                event.queryStringParameters,
+                event.body,
+            )
+
+        def model_sqs(data: bytes) -> Any:
+            records = SqsModel.model_validate(orjson.loads(data)).Records
+            first, last = records[0], records[9]
+            return (
+                first.messageId,
+                first.body,
+                last.messageId,
+                last.attributes.ApproximateReceiveCount,
+                records[5].eventSourceARN,
+            )
+
+        found["Powertools parser (pydantic)"] = (model_http, model_sqs)
+    except ImportError as exc:
+        found["Powertools parser (pydantic)"] = f"unavailable ({exc})"
+    return found
+
+
+def _interleaved_best(
+    calls_by_name: dict[str, Callable[[], object]], calls: int, repeats: int
+) -> dict[str, float]:
+    """Best ns per call for each contender, running them in turn within every repeat so that a busy
+    machine slows all of them alike."""
+    best = dict.fromkeys(calls_by_name, float("inf"))
+    for _ in range(repeats):
+        for name, call in calls_by_name.items():
+            best[name] = min(best[name], _best_ns_per_call(call, calls, 1))
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--calls", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=25)
+    args = parser.parse_args()
+    http, sqs = _payloads()
+    contenders = _contenders()
+    print(f"{'payload':<10} {'decoder (+5 reads)':<30} {'us/event':>9} {'x loads':>8} {'x ours':>7}")
+    for label, data, ours in (("API GW v2", http, _ours_http), ("SQS x10", sqs, _ours_sqs)):
+        calls: dict[str, Callable[[], object]] = {
+            "orjson.loads alone": partial(orjson.loads, data),
+            "lambda_runtime.events": partial(ours, data),
+        }
+        for name, pair in contenders.items():
+            if isinstance(pair, str):
+                print(f"{label}: {name}: {pair}")
+            else:
+                calls[name] = partial(pair[0] if label.startswith("API") else pair[1], data)
+        best = _interleaved_best(calls, args.calls, args.repeats)
+        floor, mine = best["orjson.loads alone"], best["lambda_runtime.events"]
+        for name, ns in best.items():
+            print(f"{label:<10} {name:<30} {ns / 1000:>9.2f} {ns / floor:>8.2f} {ns / mine:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()
