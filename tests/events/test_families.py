@@ -67,18 +67,22 @@ def test_api_gateway_v2_request_and_authorizers() -> None:
     assert jwt.cookies == ["cookie1", "cookie2"]
     assert jwt.cookie_map() == {"cookie1": "", "cookie2": ""}
     authorizer = jwt.request_context.authorizer
-    assert authorizer is not None and authorizer.jwt is not None
+    assert authorizer is not None
+    assert authorizer.jwt is not None
     assert authorizer.jwt.scopes == ["scope1", "scope2"]
     assert authorizer.iam is None
     iam = APIGatewayV2HTTPRequest.from_dict(load("apigw-v2-request-iam.json")).request_context.authorizer
-    assert iam is not None and iam.iam is not None and iam.iam.access_key == "ARIA2ZJZYVUEREEIHAKY"
+    assert iam is not None
+    assert iam.iam is not None
+    assert iam.iam.access_key == "ARIA2ZJZYVUEREEIHAKY"
     lam = APIGatewayV2HTTPRequest.from_dict(load("apigw-v2-request-lambda-authorizer.json"))
     assert lam.request_context.authorizer is not None
     assert lam.request_context.authorizer.lambda_ == {"key": "value"}
     none = APIGatewayV2HTTPRequest.from_dict(load("apigw-v2-request-no-authorizer.json"))
     assert none.request_context.authorizer is None
     assert none.headers["X-Forwarded-Proto"] == "https"
-    assert none.body is None and none.body_bytes() == b""
+    assert none.body is None
+    assert none.body_bytes() == b""
 
 
 def test_http_bodies_decode_base64_text_and_json() -> None:
@@ -178,7 +182,8 @@ def test_sqs_sns_and_unwrapping() -> None:
     assert message.message_group_id is None
     sns = SNSEvent.from_dict(load("sns-event.json")).records[0].sns
     assert sns.topic_arn.startswith("arn:aws:sns:")
-    assert sns.message_attributes is not None and sns.message_attributes["Test"].value == "TestString"
+    assert sns.message_attributes is not None
+    assert sns.message_attributes["Test"].value == "TestString"
     wrapped = dict(message.to_dict(), body=json.dumps(sns.to_dict()))
     assert SQSEvent.from_dict({"Records": [wrapped]}).records[0].sns_notification().message == sns.message
     s3_doc = load("s3-event.json")
@@ -208,7 +213,8 @@ def test_s3_families() -> None:
     head = S3ObjectLambdaEvent.from_dict(load("s3-object-lambda-event-head-object-iam.json"))
     assert head.get_object_context is None
     context = head.object_context()
-    assert context is not None and context.input_s3_url.startswith("https://")
+    assert context is not None
+    assert context.input_s3_url.startswith("https://")
 
 
 def test_dynamodb_stream_and_attribute_values() -> None:
@@ -216,9 +222,11 @@ def test_dynamodb_stream_and_attribute_values() -> None:
     assert record.event_name == "INSERT"
     assert record.dynamodb.stream_view_type == "NEW_AND_OLD_IMAGES"
     image = record.dynamodb.new_image_dict()
-    assert image is not None and image["asdf1"] == base64.b64decode("AAEqQQ==")
+    assert image is not None
+    assert image["asdf1"] == base64.b64decode("AAEqQQ==")
     assert from_attribute_value({"N": "1.50"}) == Decimal("1.50")
-    assert from_attribute_value({"N": "10"}) == 10 and isinstance(from_attribute_value({"N": "10"}), int)
+    assert from_attribute_value({"N": "10"}) == 10
+    assert isinstance(from_attribute_value({"N": "10"}), int)
     assert from_attribute_value({"N": "10"}, numbers="decimal") == Decimal(10)
     item = {
         "s": "x",
@@ -264,15 +272,12 @@ def test_kinesis_and_firehose() -> None:
     assert record.kinesis.partition_key == "s1"
     firehose = KinesisFirehoseEvent.from_dict(load("kinesis-firehose-event.json"))
     assert firehose.records[0].data_bytes() == b"Hello World"
+    record_id = firehose.records[0].record_id
     out = KinesisFirehoseResponse(
-        [
-            KinesisFirehoseResponseRecord(
-                firehose.records[0].record_id, "Ok", b"HELLO", partition_keys={"y": "1"}
-            )
-        ]
+        [KinesisFirehoseResponseRecord(record_id, "Ok", b"HELLO", partition_keys={"y": "1"})]
     )
     assert out.to_dict()["records"][0] == {
-        "recordId": firehose.records[0].record_id,
+        "recordId": record_id,
         "result": "Ok",
         "data": "SEVMTE8=",
         "metadata": {"partitionKeys": {"y": "1"}},
@@ -286,7 +291,7 @@ def test_cloudwatch_logs_payload_decodes_on_request() -> None:
     assert data.log_events[0].message == "[ERROR] First test message"
     again = CloudWatchLogsEvent.encode(data).parse()
     assert again == CloudWatchLogsData.from_dict(data.to_dict())
-    with pytest.raises(EventDecodeError, match="awslogs.data is not gzip data"):
+    with pytest.raises(EventDecodeError, match=r"awslogs\.data is not gzip data"):
         CloudWatchLogsEvent.from_dict({"awslogs": {"data": base64.b64encode(b"plain").decode()}}).parse()
     with pytest.raises(MissingFieldError, match="CloudWatchLogsEvent: required field 'awslogs' is missing"):
         CloudWatchLogsEvent.from_dict({}).parse()
