@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig"]
+__all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig", "NameRule"]
 
 # The runtime each execution environment runs when no command is given: this project's bootstrap.
 DEFAULT_COMMAND: tuple[str, ...] = (sys.executable, "-m", "lambda_runtime")
@@ -23,17 +23,32 @@ _PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 # Variables of the host passed through to the runtime: enough to find programs, libraries and a locale.
 _PASSED_THROUGH = ("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE", "TMPDIR", "VIRTUAL_ENV", "SYSTEMROOT")
 
-# Section 2: what an extension does not see of the runtime's environment.
-HIDDEN_FROM_EXTENSIONS = frozenset(
-    {
-        "AWS_EXECUTION_ENV",
-        "AWS_LAMBDA_LOG_GROUP_NAME",
-        "AWS_LAMBDA_LOG_STREAM_NAME",
-        "LAMBDA_RUNTIME_DIR",
-        "LAMBDA_TASK_ROOT",
-        "_HANDLER",
-        "_X_AMZN_TRACE_ID",
-    }
+
+@dataclass(frozen=True, slots=True)
+class NameRule:
+    """A set of variable names given as exact names and name prefixes: ``name in rule``."""
+
+    names: frozenset[str]
+    prefixes: tuple[str, ...] = ()
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in self.names or name.startswith(self.prefixes))
+
+
+# Section 2: what an extension does not see of the runtime's environment. The one place for this rule.
+HIDDEN_FROM_EXTENSIONS = NameRule(
+    names=frozenset(
+        {
+            "AWS_EXECUTION_ENV",
+            "AWS_LAMBDA_LOG_GROUP_NAME",
+            "AWS_LAMBDA_LOG_STREAM_NAME",
+            "LAMBDA_RUNTIME_DIR",
+            "LAMBDA_TASK_ROOT",
+            "_HANDLER",
+            "_X_AMZN_TRACE_ID",
+        }
+    ),
+    prefixes=("AWS_XRAY_",),
 )
 
 

@@ -5,8 +5,11 @@ Rules:
 - Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
   exiting. That is where END and REPORT are written.
 - A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.
-- Shutdown: with external extensions the runtime gets SIGTERM and 2000 ms, then SIGKILL; without them it is
-  killed at once (section 2 of the protocols doc).
+- An extension that fails at init fails the init; one that fails later (``host.failure``) shuts the
+  environment down with reason "failure" once the invoke ended, so the next invoke gets a fresh one.
+- Shutdown: the runtime gets SIGTERM and the host's budget (2000 ms with external extensions, 500 ms with
+  internal ones only), then SIGKILL; without extensions it is killed at once (section 2 of the protocols doc).
+- Extension output and the host's own lines go to the log sink and, during an invoke, its log tail.
 """
 
 from __future__ import annotations
@@ -32,9 +35,6 @@ from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
-
-# Shutdown budget for the runtime when external extensions are registered (section 2).
-EXTENSIONS_SHUTDOWN_BUDGET_S = 2.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +103,8 @@ class ExecutionEnvironment:
         self._init_started = time.monotonic()
         self._init_duration_ms: float | None = None
         self._init_reported = False
+        # Set once ``wait_ready`` knows how init ended: (None,) ready, (failure,) not.
+        self._init_outcome: tuple[Failure | None] | None = None
 
     # -- starting ---------------------------------------------------------------------------------
 
@@ -118,7 +120,7 @@ class ExecutionEnvironment:
 
     @property
     def usable(self) -> bool:
-        return self.lifecycle.state in (State.BOOTING, State.IDLE)
+        return self._shutdown_task is None and self.lifecycle.state in (State.BOOTING, State.IDLE)
 
     async def start(self) -> None:
         """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
@@ -139,6 +141,7 @@ class ExecutionEnvironment:
                 account_id=config.account_id,
                 extensions_dir=config.extensions_dir,
                 extension_env=config.extension_environment(runtime_env),
+                log=self._on_host_line,
                 log_prefix=f"[{self.name}] ",
             )
         )
@@ -171,7 +174,10 @@ class ExecutionEnvironment:
         self._exit_watch = asyncio.create_task(self._watch_exit(self._process))
 
     async def wait_ready(self) -> Failure | None:
-        """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise."""
+        """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise.
+        Init ends when the runtime and every extension called next; only the first call waits."""
+        if self._init_outcome is not None:
+            return self._init_outcome[0]
         remaining = self.config.init_timeout_s - (time.monotonic() - self._init_started)
         try:
             failure = await asyncio.wait_for(asyncio.shield(self._ready), max(remaining, 0.0))
@@ -181,7 +187,12 @@ class ExecutionEnvironment:
             )
             self._fail_init(failure)
         if failure is None:
-            await self.host.wait_init_done()
+            try:
+                await self.host.wait_init_done()
+            except ExtensionInitError as exc:
+                failure = Failure.of(exc.error_type, exc.message)
+                self._fail_init(failure)
+        self._init_outcome = (failure,)
         return failure
 
     def _fail_init(self, failure: Failure) -> None:
@@ -207,6 +218,13 @@ class ExecutionEnvironment:
             record.log.add(line)
         if self._host is not None:
             self._host.log_line("function", line)
+
+    def _on_host_line(self, line: str) -> None:
+        """A line of the extensions host: an extension's output or the host's own note."""
+        self._sink(line)
+        record = self._current
+        if record is not None and not record.finished.done():
+            record.log.add(line)
 
     def _write(self, line: str, record: InvokeRecord | None) -> None:
         self._sink(line)
@@ -326,10 +344,10 @@ class ExecutionEnvironment:
         dead.cancel()
         if self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
             return False
-        try:
-            await self.host.wait_invoke_done()
-        except Exception as exc:
-            self._sink(f"[{self.name}] an extension failed: {exc}")
+        await self.host.wait_invoke_done()
+        failure = self.host.failure
+        if failure is not None:
+            self._sink(f"[{self.name}] {failure.error_type}: {failure.message}; resetting the environment")
             self.begin_shutdown("failure")
             return False
         return self.lifecycle.state is State.IDLE
@@ -461,8 +479,7 @@ class ExecutionEnvironment:
         self._dead.set()
         if self._timer is not None:
             self._timer.cancel()
-        external = self._host is not None and self._host.has_external_extensions
-        budget = EXTENSIONS_SHUTDOWN_BUDGET_S if external else 0.0
+        budget = self._host.shutdown_budget_ms / 1000 if self._host is not None else 0.0
         deadline_ms = int(time.time() * 1000 + budget * 1000)
         process = self._process
         terminating = asyncio.create_task(process.terminate(budget)) if process is not None else None

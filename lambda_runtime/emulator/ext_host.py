@@ -23,6 +23,7 @@ from pathlib import Path
 
 import orjson
 
+from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS
 from lambda_runtime.emulator.extensions_api import (
     API_PREFIX,
     Event,
@@ -57,19 +58,6 @@ from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
 
-# Variables an extension does not see (section 2), beyond the exact names the config lists.
-_HIDDEN = frozenset(
-    {
-        "AWS_EXECUTION_ENV",
-        "AWS_LAMBDA_LOG_GROUP_NAME",
-        "AWS_LAMBDA_LOG_STREAM_NAME",
-        "LAMBDA_RUNTIME_DIR",
-        "LAMBDA_TASK_ROOT",
-        "_HANDLER",
-        "_X_AMZN_TRACE_ID",
-    }
-)
-_HIDDEN_PREFIX = "AWS_XRAY_"
 # A register/subscribe body is small; anything bigger is refused without buffering it.
 _MAX_REQUEST_BYTES = 64 * 1024
 # Time telemetry gets to reach subscribers at shutdown, at most.
@@ -88,11 +76,7 @@ def discover_extensions(directory: Path | None) -> list[Path]:
 
 
 def extension_environment(runtime_env: Mapping[str, str], runtime_api: str) -> dict[str, str]:
-    env = {
-        name: value
-        for name, value in runtime_env.items()
-        if name not in _HIDDEN and not name.startswith(_HIDDEN_PREFIX)
-    }
+    env = {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}
     env["AWS_LAMBDA_RUNTIME_API"] = runtime_api
     return env
 
@@ -103,9 +87,16 @@ def _error(exc: ExtensionApiError | SubscriptionError) -> HttpResponse:
     return HttpResponse.json(exc.status, exc.body())
 
 
-def _stderr_sink(prefix: str) -> Callable[[str], None]:
+def _write_stderr(line: str) -> None:
+    sys.stderr.write(line + "\n")
+
+
+def _prefixed(sink: Callable[[str], None], prefix: str) -> Callable[[str], None]:
+    if not prefix:
+        return sink
+
     def write(line: str) -> None:
-        sys.stderr.write(f"{prefix}{line}\n")
+        sink(prefix + line)
 
     return write
 
@@ -126,7 +117,7 @@ class ExtensionsRuntime:
         self.registry = ExtensionRegistry(path.name for path in self._executables)
         self.telemetry = TelemetryHub(send=send, clock=clock)
         self._clock = clock
-        self._log = log or _stderr_sink(spec.log_prefix)
+        self._log = log or _prefixed(spec.log or _write_stderr, spec.log_prefix)
         self._info = FunctionInfo(spec.function_name, spec.function_version, spec.handler, spec.account_id)
         self._processes: dict[str, SupervisedProcess] = {}
         self._watchers: list[asyncio.Task[None]] = []

@@ -14,13 +14,15 @@ The environment (environment.py) calls it at the lifecycle points of section 2 o
         await host.invoke_started(invocation)  # deliver INVOKE to INVOKE-subscribed extensions
         ... runtime answers; the caller gets the answer ...
         await host.wait_invoke_done()          # every INVOKE-subscribed extension called next again
+        host.failure                           # not None: an extension failed; reset the environment
         platform_event("platform.start" / "platform.runtimeDone" / "platform.report", record)
     log_line("function", text)               # every line the runtime writes (stdout and stderr)
     await host.shutdown(reason, deadline_ms) # SHUTDOWN event ("spindown" | "timeout" | "failure");
                                              #   the host kills its extension processes by deadline_ms
 
-``has_external_extensions`` decides the runtime's shutdown budget: with external extensions the runtime
-gets SIGTERM and 2000 ms (section 2), without them it is killed at once.
+``shutdown_budget_ms`` is the runtime's shutdown budget (section 2): SIGTERM and 2000 ms with external
+extensions, 500 ms with internal ones only (a runtime that registered one to get SIGTERM), 0 (SIGKILL at
+once) with none. ``wait_init_done`` raises ``ExtensionInitError`` when an extension fails during init.
 
 Selection rule: ``create_extensions_host`` below is the ONE line that picks the implementation. E2 (owner of
 extensions_api.py / telemetry_api.py) may edit that single function to return its host; nothing else in the
@@ -29,7 +31,7 @@ emulator names an implementation.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -59,7 +61,10 @@ class ExtensionsSpec:
     extensions_dir: Path | None
     # Environment for extension processes: the runtime's minus the variables hidden from extensions.
     extension_env: Mapping[str, str] = field(default_factory=dict)
-    # Lines the host wants in the emulator's log (its own diagnostics, extension output).
+    # Where the host's lines go (its own diagnostics, extension output): the environment's log, which
+    # also feeds the invoke's log tail. None: stderr.
+    log: Callable[[str], None] | None = None
+    # Put in front of each of those lines.
     log_prefix: str = ""
 
 
@@ -77,6 +82,12 @@ class ExtensionsHost(Protocol):
 
     @property
     def has_external_extensions(self) -> bool: ...
+
+    @property
+    def shutdown_budget_ms(self) -> int: ...
+
+    @property
+    def failure(self) -> ExtensionInitError | None: ...
 
     def routes(self) -> Sequence[Route]: ...
 
@@ -104,6 +115,14 @@ class NoExtensions:
     @property
     def has_external_extensions(self) -> bool:
         return False
+
+    @property
+    def shutdown_budget_ms(self) -> int:
+        return 0
+
+    @property
+    def failure(self) -> ExtensionInitError | None:
+        return None
 
     def routes(self) -> Sequence[Route]:
         return ()
