@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/lambda-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
 	touch $@
 
 demo: $(BIN)/lambda-runtime
