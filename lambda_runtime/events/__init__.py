@@ -1153,13 +1153,17 @@ _EXPORTS: dict[str, str] = {
 __all__ = ["EventDecodeError", "EventObject", "MissingFieldError", *_EXPORTS]  # noqa: PLE0604
 
 
-def __getattr__(name: str) -> Any:
-    module_name = _EXPORTS.get(name)
-    if module_name is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
-    globals()[name] = value
-    return value
+# Runtime only: under a type checker every public name is a real import above, and a misspelt name
+# must be an error rather than ``Any``.
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        module_name = _EXPORTS.get(name)
+        if module_name is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(f"{__name__}.{module_name}"), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
