@@ -10,13 +10,14 @@ not decode raises ``EventDecodeError`` naming the path.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
 from lambda_runtime.events._base import EventDecodeError, EventObject, Field, ListOf, Obj, OptionalField
 from lambda_runtime.events._batch_response import BatchItemFailure, BatchItemFailuresResponse
 from lambda_runtime.events._decode import decode_base64
+from lambda_runtime.events._windows import TimeWindow, TimeWindowEventFields, TimeWindowResponse
 
 __all__ = [
     "DynamoDBBatchItemFailure",
@@ -182,40 +183,14 @@ class DynamoDBEvent(EventObject):
     records = ListOf("Records", DynamoDBEventRecord)
 
 
-class TimeWindow(EventObject):
-    __slots__ = ()
-    start = Field[str]("start")
-    end = Field[str]("end")
-
-
-class DynamoDBTimeWindowEvent(DynamoDBEvent):
+class DynamoDBTimeWindowEvent(TimeWindowEventFields, DynamoDBEvent):
     """A tumbling-window invocation: the records plus the window and the state carried between calls."""
 
     __slots__ = ()
-    window = Obj("window", TimeWindow)
-    state = OptionalField[dict[str, str]]("state")
-    shard_id = Field[str]("shardId")
-    event_source_arn = Field[str]("eventSourceARN")
-    is_final_invoke_for_window = Field[bool]("isFinalInvokeForWindow")
-    is_window_terminated_early = Field[bool]("isWindowTerminatedEarly")
 
 
-class DynamoDBTimeWindowEventResponse(EventObject):
+class DynamoDBTimeWindowEventResponse(TimeWindowResponse):
     __slots__ = ()
-    state = OptionalField[dict[str, str]]("state")
-    batch_item_failures = ListOf("batchItemFailures", BatchItemFailure)
-
-    def __init__(
-        self,
-        state: Mapping[str, str] | None = None,
-        batch_item_failures: Iterable[BatchItemFailure] = (),
-    ) -> None:
-        super().__init__(
-            {
-                "state": dict(state or {}),
-                "batchItemFailures": [f.to_dict() for f in batch_item_failures],
-            }
-        )
 
 
 class DynamoDBBatchItemFailure(BatchItemFailure):

@@ -21,7 +21,7 @@ from lambda_runtime.events._base import (
 )
 from lambda_runtime.events._batch_response import BatchItemFailure, BatchItemFailuresResponse
 from lambda_runtime.events._decode import decode_base64, parse_json
-from lambda_runtime.events.dynamodb import TimeWindow
+from lambda_runtime.events._windows import TimeWindowEventFields, TimeWindowResponse
 
 __all__ = [
     "KinesisBatchItemFailure",
@@ -73,32 +73,14 @@ class KinesisEvent(EventObject):
     records = ListOf("Records", KinesisEventRecord)
 
 
-class KinesisTimeWindowEvent(KinesisEvent):
+class KinesisTimeWindowEvent(TimeWindowEventFields, KinesisEvent):
+    """A tumbling-window invocation: the records plus the window and the state carried between calls."""
+
     __slots__ = ()
-    window = Obj("window", TimeWindow)
-    state = OptionalField[dict[str, str]]("state")
-    shard_id = Field[str]("shardId")
-    event_source_arn = Field[str]("eventSourceARN")
-    is_final_invoke_for_window = Field[bool]("isFinalInvokeForWindow")
-    is_window_terminated_early = Field[bool]("isWindowTerminatedEarly")
 
 
-class KinesisTimeWindowEventResponse(EventObject):
+class KinesisTimeWindowEventResponse(TimeWindowResponse):
     __slots__ = ()
-    state = OptionalField[dict[str, str]]("state")
-    batch_item_failures = ListOf("batchItemFailures", BatchItemFailure)
-
-    def __init__(
-        self,
-        state: Mapping[str, str] | None = None,
-        batch_item_failures: Iterable[BatchItemFailure] = (),
-    ) -> None:
-        super().__init__(
-            {
-                "state": dict(state or {}),
-                "batchItemFailures": [f.to_dict() for f in batch_item_failures],
-            }
-        )
 
 
 class KinesisBatchItemFailure(BatchItemFailure):
