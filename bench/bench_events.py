@@ -11,30 +11,19 @@ Targets: ours <= 1.5x orjson.loads alone, and faster than Powertools data classe
 
 from __future__ import annotations
 
-import argparse
 import json
-import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import orjson
 
+from bench._timing import FLOOR, OURS, interleaved_best, print_decoder_table, timing_arguments
 from lambda_runtime.events.api_gateway import APIGatewayV2HTTPRequest
 from lambda_runtime.events.cli import read_sample
 from lambda_runtime.events.sqs import SQSEvent
 
 __all__ = ["main"]
-
-
-def _best_ns_per_call(call: Callable[[], object], calls: int, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter_ns()
-        for _ in range(calls):
-            call()
-        best = min(best, (time.perf_counter_ns() - start) / calls)
-    return best
 
 
 def _payloads() -> tuple[bytes, bytes]:
@@ -131,40 +120,24 @@ def _contenders() -> dict[str, tuple[Callable[[bytes], Any], Callable[[bytes], A
     return found
 
 
-def _interleaved_best(
-    calls_by_name: dict[str, Callable[[], object]], calls: int, repeats: int
-) -> dict[str, float]:
-    """Best ns per call for each contender, running them in turn within every repeat so that a busy
-    machine slows all of them alike."""
-    best = dict.fromkeys(calls_by_name, float("inf"))
-    for _ in range(repeats):
-        for name, call in calls_by_name.items():
-            best[name] = min(best[name], _best_ns_per_call(call, calls, 1))
-    return best
-
-
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--calls", type=int, default=2000)
-    parser.add_argument("--repeats", type=int, default=25)
-    args = parser.parse_args()
+    args = timing_arguments(__doc__, calls=2000, repeats=25)
     http, sqs = _payloads()
     contenders = _contenders()
-    print(f"{'payload':<10} {'decoder (+5 reads)':<30} {'us/event':>9} {'x loads':>8} {'x ours':>7}")
+    rows: list[tuple[str, str, float]] = []
     for label, data, ours in (("API GW v2", http, _ours_http), ("SQS x10", sqs, _ours_sqs)):
         calls: dict[str, Callable[[], object]] = {
-            "orjson.loads alone": partial(orjson.loads, data),
-            "lambda_runtime.events": partial(ours, data),
+            FLOOR: partial(orjson.loads, data),
+            OURS: partial(ours, data),
         }
         for name, pair in contenders.items():
             if isinstance(pair, str):
                 print(f"{label}: {name}: {pair}")
             else:
                 calls[name] = partial(pair[0] if label.startswith("API") else pair[1], data)
-        best = _interleaved_best(calls, args.calls, args.repeats)
-        floor, mine = best["orjson.loads alone"], best["lambda_runtime.events"]
-        for name, ns in best.items():
-            print(f"{label:<10} {name:<30} {ns / 1000:>9.2f} {ns / floor:>8.2f} {ns / mine:>7.2f}")
+        best = interleaved_best(calls, args.calls, args.repeats)
+        rows.extend((label, name, ns) for name, ns in best.items())
+    print_decoder_table(rows)
 
 
 if __name__ == "__main__":

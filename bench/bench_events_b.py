@@ -10,16 +10,15 @@ Run: ``python -m bench.bench_events_b [--calls N] [--repeats R]``.
 
 from __future__ import annotations
 
-import argparse
 import base64
 import json
-import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import orjson
 
+from bench._timing import FLOOR, OURS, best_ns_per_call, print_decoder_table, timing_arguments
 from lambda_runtime.events.cli import read_sample
 from lambda_runtime.events.cognito import CognitoEventUserPoolsPreSignup
 from lambda_runtime.events.kafka import KafkaEvent
@@ -27,16 +26,6 @@ from lambda_runtime.events.kafka import KafkaEvent
 __all__ = ["main"]
 
 Decoder = Callable[[bytes], Any]
-
-
-def _best_ns_per_call(call: Callable[[], object], calls: int, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter_ns()
-        for _ in range(calls):
-            call()
-        best = min(best, (time.perf_counter_ns() - start) / calls)
-    return best
 
 
 def _payloads() -> tuple[bytes, bytes]:
@@ -114,44 +103,23 @@ def _contenders() -> dict[str, tuple[Decoder, Decoder | None] | str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--calls", type=int, default=10000)
-    parser.add_argument("--repeats", type=int, default=5)
-    args = parser.parse_args()
+    args = timing_arguments(__doc__, calls=10000, repeats=5)
     kafka, cognito = _payloads()
     contenders = _contenders()
     rows: list[tuple[str, str, float]] = []
     for index, (label, data, ours) in enumerate(
         (("Kafka x10", kafka, _ours_kafka), ("Cognito", cognito, _ours_cognito))
     ):
-        rows.append(
-            (
-                label,
-                "orjson.loads alone",
-                _best_ns_per_call(partial(orjson.loads, data), args.calls, args.repeats),
-            )
-        )
-        rows.append(
-            (
-                label,
-                "lambda_runtime.events",
-                _best_ns_per_call(partial(ours, data), args.calls, args.repeats),
-            )
-        )
+        rows.append((label, FLOOR, best_ns_per_call(partial(orjson.loads, data), args.calls, args.repeats)))
+        rows.append((label, OURS, best_ns_per_call(partial(ours, data), args.calls, args.repeats)))
         for name, pair in contenders.items():
             if isinstance(pair, str):
                 print(f"{label}: {name}: {pair}")
                 continue
             fn = pair[index]
             if fn is not None:
-                rows.append((label, name, _best_ns_per_call(partial(fn, data), args.calls, args.repeats)))
-    floors = {label: ns for label, name, ns in rows if name == "orjson.loads alone"}
-    ours_ns = {label: ns for label, name, ns in rows if name == "lambda_runtime.events"}
-    print(f"{'payload':<10} {'decoder (+5 reads)':<30} {'us/event':>9} {'x loads':>8} {'x ours':>7}")
-    for label, name, ns in rows:
-        print(
-            f"{label:<10} {name:<30} {ns / 1000:>9.2f} {ns / floors[label]:>8.2f} {ns / ours_ns[label]:>7.2f}"
-        )
+                rows.append((label, name, best_ns_per_call(partial(fn, data), args.calls, args.repeats)))
+    print_decoder_table(rows)
 
 
 if __name__ == "__main__":

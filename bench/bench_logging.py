@@ -10,16 +10,15 @@ Run: ``python -m bench.bench_logging [--calls N] [--repeats R]``. Target: Log.in
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
-import time
 from collections.abc import Callable
 from typing import TextIO
 
 import orjson
 
+from bench._timing import best_ns_per_call, timing_arguments
 from lambda_runtime.log import LambdaLogHandler, LogConfig, LogFormat, configure
 from lambda_runtime.log import Log as RuntimeLog
 from lambda_runtime.log._log import active_emitter
@@ -28,16 +27,6 @@ from lambda_runtime.runtime.context import Context, invocation_scope
 __all__ = ["main"]
 
 REQUEST_ID = "8f5f0e5e-7f54-4b3c-a2f0-2d4b8c6a1e9b"
-
-
-def _best_ns_per_call(call: Callable[[], None], calls: int, repeats: int) -> float:
-    best = float("inf")
-    for _ in range(repeats):
-        start = time.perf_counter_ns()
-        for _ in range(calls):
-            call()
-        best = min(best, (time.perf_counter_ns() - start) / calls)
-    return best
 
 
 def _isolated_logger(name: str, handler: logging.Handler) -> logging.Logger:
@@ -88,10 +77,7 @@ def _contenders(sink: TextIO) -> dict[str, Callable[[], None]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
-    parser.add_argument("--calls", type=int, default=20_000)
-    parser.add_argument("--repeats", type=int, default=5)
-    args = parser.parse_args()
+    args = timing_arguments(__doc__, calls=20_000, repeats=5)
 
     context = Context(
         REQUEST_ID,
@@ -108,7 +94,7 @@ def main() -> None:
         try:
             contenders = _contenders(sink)
             results = {
-                name: _best_ns_per_call(call, args.calls, args.repeats) for name, call in contenders.items()
+                name: best_ns_per_call(call, args.calls, args.repeats) for name, call in contenders.items()
             }
         finally:
             sys.stdout = real_stdout
