@@ -11,7 +11,14 @@ import binascii
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from lambda_runtime.events._base import _MISSING, EventDecodeError, EventObject, _FieldBase, _new
+from lambda_runtime.events._base import (
+    _MISSING,
+    EventDecodeError,
+    EventObject,
+    OptionalField,
+    _FieldBase,
+    _new,
+)
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -154,6 +161,7 @@ class HTTPRequest(EventObject):
     """Body and cookie helpers for the request events that carry ``body`` + ``isBase64Encoded``."""
 
     __slots__ = ()
+    body = OptionalField[str]("body")
 
     def body_bytes(self) -> bytes:
         """The body as bytes: base64-decoded when ``isBase64Encoded``, UTF-8 otherwise; b"" if none."""

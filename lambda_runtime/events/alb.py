@@ -45,7 +45,6 @@ class ALBTargetGroupRequest(HTTPRequest):
     multi_value_headers = HeadersField[list[str]]("multiValueHeaders")
     request_context = Obj("requestContext", ALBTargetGroupRequestContext)
     is_base64_encoded = Field[bool]("isBase64Encoded")
-    body = OptionalField[str]("body")
 
     @property
     def uses_multi_value_headers(self) -> bool:

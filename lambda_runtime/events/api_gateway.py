@@ -9,8 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj, compact
-from lambda_runtime.events._http import HeadersField, HTTPRequest, encode_body
+from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj
+from lambda_runtime.events._http import HTTPRequest
+from lambda_runtime.events._payloads import (
+    APIGatewayV2HTTPRequestContextHTTPDescription,
+    Payload1Parameters,
+    Payload2Parameters,
+    Payload2RequestContext,
+    ProxyResponse,
+)
 
 __all__ = [
     "APIGatewayClientCertificate",
@@ -91,75 +98,21 @@ class APIGatewayProxyRequestContext(EventObject):
     api_id = Field[str]("apiId")
 
 
-class APIGatewayProxyRequest(HTTPRequest):
+class APIGatewayProxyRequest(Payload1Parameters, HTTPRequest):
     """A REST API proxy integration request (payload format 1.0); headers keep the client's casing."""
 
     __slots__ = ()
     resource = Field[str]("resource")
     path = Field[str]("path")
     http_method = Field[str]("httpMethod")
-    headers = HeadersField[str]("headers")
-    multi_value_headers = HeadersField[list[str]]("multiValueHeaders")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
-    multi_value_query_string_parameters = OptionalField[dict[str, list[str]]](
-        "multiValueQueryStringParameters"
-    )
-    path_parameters = OptionalField[dict[str, str]]("pathParameters")
-    stage_variables = OptionalField[dict[str, str]]("stageVariables")
     request_context = Obj("requestContext", APIGatewayProxyRequestContext)
-    body = OptionalField[str]("body")
     is_base64_encoded = OptionalField[bool]("isBase64Encoded")
 
 
-class APIGatewayProxyResponse(EventObject):
+class APIGatewayProxyResponse(ProxyResponse):
     """What a REST API proxy integration returns. ``body`` bytes are base64-encoded for you."""
 
     __slots__ = ()
-    status_code = Field[int]("statusCode")
-    headers = OptionalField[dict[str, str]]("headers")
-    multi_value_headers = OptionalField[dict[str, list[str]]]("multiValueHeaders")
-    body = OptionalField[str]("body")
-    is_base64_encoded = OptionalField[bool]("isBase64Encoded")
-
-    def __init__(
-        self,
-        status_code: int = 200,
-        body: str | bytes | None = None,
-        *,
-        headers: Mapping[str, str] | None = None,
-        multi_value_headers: Mapping[str, Sequence[str]] | None = None,
-        is_base64_encoded: bool | None = None,
-    ) -> None:
-        text, encoded = encode_body(body)
-        super().__init__(
-            compact(
-                {
-                    "statusCode": status_code,
-                    "headers": dict(headers) if headers is not None else None,
-                    "multiValueHeaders": _multi(multi_value_headers),
-                    "body": text,
-                    "isBase64Encoded": encoded if is_base64_encoded is None else is_base64_encoded,
-                }
-            )
-        )
-
-    @classmethod
-    def json(
-        cls, value: Any, status_code: int = 200, *, headers: Mapping[str, str] | None = None
-    ) -> APIGatewayProxyResponse:
-        """A JSON response with ``Content-Type: application/json``."""
-        return cls(
-            status_code, _dumps(value), headers={"Content-Type": "application/json", **(headers or {})}
-        )
-
-
-class APIGatewayV2HTTPRequestContextHTTPDescription(EventObject):
-    __slots__ = ()
-    method = Field[str]("method")
-    path = Field[str]("path")
-    protocol = Field[str]("protocol")
-    source_ip = Field[str]("sourceIp")
-    user_agent = Field[str]("userAgent")
 
 
 class APIGatewayV2HTTPRequestContextAuthentication(EventObject):
@@ -193,50 +146,31 @@ class APIGatewayV2HTTPRequestContextAuthorizerDescription(EventObject):
     lambda_ = OptionalField[dict[str, Any]]("lambda")
 
 
-class APIGatewayV2HTTPRequestContext(EventObject):
+class APIGatewayV2HTTPRequestContext(Payload2RequestContext):
     __slots__ = ()
     route_key = Field[str]("routeKey")
-    account_id = Field[str]("accountId")
     stage = Field[str]("stage")
-    request_id = Field[str]("requestId")
     authorizer = OptionalObj("authorizer", APIGatewayV2HTTPRequestContextAuthorizerDescription)
-    api_id = Field[str]("apiId")
-    domain_name = Field[str]("domainName")
-    domain_prefix = OptionalField[str]("domainPrefix")
-    time = Field[str]("time")
-    time_epoch = Field[int]("timeEpoch")
-    http = Obj("http", APIGatewayV2HTTPRequestContextHTTPDescription)
     authentication = OptionalObj("authentication", APIGatewayV2HTTPRequestContextAuthentication)
 
 
-class APIGatewayV2HTTPRequest(HTTPRequest):
+class APIGatewayV2HTTPRequest(Payload2Parameters, HTTPRequest):
     """An HTTP API request (payload format 2.0). Header names arrive lower-cased; repeated headers
     are joined with commas; cookies come apart in ``cookies``."""
 
     __slots__ = ()
-    version = Field[str]("version")
     route_key = Field[str]("routeKey")
-    raw_path = Field[str]("rawPath")
-    raw_query_string = Field[str]("rawQueryString")
-    cookies = OptionalField[list[str]]("cookies")
-    headers = HeadersField[str]("headers")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
     path_parameters = OptionalField[dict[str, str]]("pathParameters")
     request_context = Obj("requestContext", APIGatewayV2HTTPRequestContext)
     stage_variables = OptionalField[dict[str, str]]("stageVariables")
-    body = OptionalField[str]("body")
     is_base64_encoded = Field[bool]("isBase64Encoded")
 
 
-class APIGatewayV2HTTPResponse(EventObject):
+class APIGatewayV2HTTPResponse(ProxyResponse):
     """What an HTTP API (payload 2.0) integration returns. ``body`` bytes are base64-encoded for you."""
 
     __slots__ = ()
-    status_code = Field[int]("statusCode")
-    headers = OptionalField[dict[str, str]]("headers")
-    multi_value_headers = OptionalField[dict[str, list[str]]]("multiValueHeaders")
-    body = OptionalField[str]("body")
-    is_base64_encoded = OptionalField[bool]("isBase64Encoded")
+    _CONTENT_TYPE = "content-type"
     cookies = OptionalField[list[str]]("cookies")
 
     def __init__(
@@ -249,28 +183,15 @@ class APIGatewayV2HTTPResponse(EventObject):
         cookies: Sequence[str] | None = None,
         is_base64_encoded: bool | None = None,
     ) -> None:
-        text, encoded = encode_body(body)
         super().__init__(
-            compact(
-                {
-                    "statusCode": status_code,
-                    "headers": dict(headers) if headers is not None else None,
-                    "multiValueHeaders": _multi(multi_value_headers),
-                    "body": text,
-                    "isBase64Encoded": encoded if is_base64_encoded is None else is_base64_encoded,
-                    "cookies": list(cookies) if cookies is not None else None,
-                }
-            )
+            status_code,
+            body,
+            headers=headers,
+            multi_value_headers=multi_value_headers,
+            is_base64_encoded=is_base64_encoded,
         )
-
-    @classmethod
-    def json(
-        cls, value: Any, status_code: int = 200, *, headers: Mapping[str, str] | None = None
-    ) -> APIGatewayV2HTTPResponse:
-        """A JSON response with ``content-type: application/json``."""
-        return cls(
-            status_code, _dumps(value), headers={"content-type": "application/json", **(headers or {})}
-        )
+        if cookies is not None:
+            self._doc["cookies"] = list(cookies)
 
 
 class APIGatewayWebsocketProxyRequestContext(EventObject):
@@ -301,31 +222,12 @@ class APIGatewayWebsocketProxyRequestContext(EventObject):
     disconnect_reason = OptionalField[str]("disconnectReason")
 
 
-class APIGatewayWebsocketProxyRequest(HTTPRequest):
+class APIGatewayWebsocketProxyRequest(Payload1Parameters, HTTPRequest):
     """A WebSocket API event ($connect, $disconnect, messages). Reply with ``APIGatewayProxyResponse``."""
 
     __slots__ = ()
     resource = OptionalField[str]("resource")
     path = OptionalField[str]("path")
     http_method = OptionalField[str]("httpMethod")
-    headers = HeadersField[str]("headers")
-    multi_value_headers = HeadersField[list[str]]("multiValueHeaders")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
-    multi_value_query_string_parameters = OptionalField[dict[str, list[str]]](
-        "multiValueQueryStringParameters"
-    )
-    path_parameters = OptionalField[dict[str, str]]("pathParameters")
-    stage_variables = OptionalField[dict[str, str]]("stageVariables")
     request_context = Obj("requestContext", APIGatewayWebsocketProxyRequestContext)
-    body = OptionalField[str]("body")
     is_base64_encoded = OptionalField[bool]("isBase64Encoded")
-
-
-def _multi(values: Mapping[str, Sequence[str]] | None) -> dict[str, list[str]] | None:
-    return None if values is None else {name: list(items) for name, items in values.items()}
-
-
-def _dumps(value: Any) -> str:
-    import orjson
-
-    return orjson.dumps(value).decode()

@@ -11,6 +11,7 @@ from typing import Any
 
 from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField, OptionalObj, compact
 from lambda_runtime.events._http import HeadersField
+from lambda_runtime.events._payloads import Payload1Parameters, Payload2Parameters
 from lambda_runtime.events.api_gateway import APIGatewayRequestIdentity, APIGatewayV2HTTPRequestContext
 
 __all__ = [
@@ -49,7 +50,7 @@ class APIGatewayCustomAuthorizerRequestTypeRequestContext(EventObject):
     api_id = Field[str]("apiId")
 
 
-class APIGatewayCustomAuthorizerRequestTypeRequest(EventObject):
+class APIGatewayCustomAuthorizerRequestTypeRequest(Payload1Parameters):
     """A REST API REQUEST authorizer request (headers, query string, stage variables, context)."""
 
     __slots__ = ()
@@ -58,14 +59,6 @@ class APIGatewayCustomAuthorizerRequestTypeRequest(EventObject):
     resource = OptionalField[str]("resource")
     path = OptionalField[str]("path")
     http_method = OptionalField[str]("httpMethod")
-    headers = HeadersField[str]("headers")
-    multi_value_headers = HeadersField[list[str]]("multiValueHeaders")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
-    multi_value_query_string_parameters = OptionalField[dict[str, list[str]]](
-        "multiValueQueryStringParameters"
-    )
-    path_parameters = OptionalField[dict[str, str]]("pathParameters")
-    stage_variables = OptionalField[dict[str, str]]("stageVariables")
     request_context = Obj("requestContext", APIGatewayCustomAuthorizerRequestTypeRequestContext)
 
 
@@ -173,20 +166,14 @@ class APIGatewayV2CustomAuthorizerV1Request(EventObject):
     request_context = Obj("requestContext", APIGatewayCustomAuthorizerRequestTypeRequestContext)
 
 
-class APIGatewayV2CustomAuthorizerV2Request(EventObject):
-    """An HTTP API Lambda authorizer request, payload format 2.0."""
+class APIGatewayV2CustomAuthorizerV2Request(Payload2Parameters):
+    """An HTTP API Lambda authorizer request, payload format 2.0 (``version`` is "2.0")."""
 
     __slots__ = ()
-    version = Field[str]("version")  # "2.0"
     type = Field[str]("type")
     route_arn = Field[str]("routeArn")
     identity_source = OptionalField[list[str]]("identitySource")
     route_key = Field[str]("routeKey")
-    raw_path = Field[str]("rawPath")
-    raw_query_string = Field[str]("rawQueryString")
-    cookies = OptionalField[list[str]]("cookies")
-    headers = HeadersField[str]("headers")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
     request_context = Obj("requestContext", APIGatewayV2HTTPRequestContext)
     path_parameters = OptionalField[dict[str, str]]("pathParameters")
     stage_variables = OptionalField[dict[str, str]]("stageVariables")

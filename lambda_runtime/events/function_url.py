@@ -6,11 +6,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj, compact
-from lambda_runtime.events._http import HeadersField, HTTPRequest, encode_body
-from lambda_runtime.events.api_gateway import (
-    APIGatewayV2HTTPRequestContextAuthorizerIAMDescription,
-    APIGatewayV2HTTPRequestContextHTTPDescription,
-)
+from lambda_runtime.events._http import HTTPRequest, encode_body
+from lambda_runtime.events._payloads import Payload2Parameters, Payload2RequestContext
+from lambda_runtime.events.api_gateway import APIGatewayV2HTTPRequestContextAuthorizerIAMDescription
 
 __all__ = [
     "LambdaFunctionURLRequest",
@@ -25,31 +23,16 @@ class LambdaFunctionURLRequestContextAuthorizerDescription(EventObject):
     iam = OptionalObj("iam", APIGatewayV2HTTPRequestContextAuthorizerIAMDescription)
 
 
-class LambdaFunctionURLRequestContext(EventObject):
+class LambdaFunctionURLRequestContext(Payload2RequestContext):
     __slots__ = ()
-    account_id = Field[str]("accountId")
-    request_id = Field[str]("requestId")
     authorizer = OptionalObj("authorizer", LambdaFunctionURLRequestContextAuthorizerDescription)
-    api_id = Field[str]("apiId")  # the URL id
-    domain_name = Field[str]("domainName")
-    domain_prefix = OptionalField[str]("domainPrefix")
-    time = Field[str]("time")
-    time_epoch = Field[int]("timeEpoch")
-    http = Obj("http", APIGatewayV2HTTPRequestContextHTTPDescription)
 
 
-class LambdaFunctionURLRequest(HTTPRequest):
+class LambdaFunctionURLRequest(Payload2Parameters, HTTPRequest):
     """A function URL request; header names arrive lower-cased."""
 
     __slots__ = ()
-    version = Field[str]("version")
-    raw_path = Field[str]("rawPath")
-    raw_query_string = Field[str]("rawQueryString")
-    cookies = OptionalField[list[str]]("cookies")
-    headers = HeadersField[str]("headers")
-    query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
     request_context = Obj("requestContext", LambdaFunctionURLRequestContext)
-    body = OptionalField[str]("body")
     is_base64_encoded = Field[bool]("isBase64Encoded")
 
 
