@@ -1,16 +1,26 @@
-"""Decoders part A's families share for values carried inside events (base64, JSON text, gzip).
+"""The decoders every family uses for values carried inside events: base64, JSON text, gzip.
 
-Rule: each raises ``EventDecodeError`` naming the field it decodes, never a bare library error.
+Rule: each raises ``EventDecodeError`` naming the field it decodes, never a bare library error; orjson and
+gzip load on first use, so importing a family stays cheap.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 from typing import Any
 
 from lambda_runtime.events._base import EventDecodeError
-from lambda_runtime.events._http import decode_base64
 
 __all__ = ["decode_base64", "gunzip", "parse_json"]
+
+
+def decode_base64(value: str, where: str) -> bytes:
+    """Standard base64 (padding required) to bytes; a bad value raises ``EventDecodeError`` naming it."""
+    try:
+        return base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError) as exc:
+        raise EventDecodeError(f"{where} is not valid base64: {exc}") from exc
 
 
 def parse_json(value: str | bytes, where: str) -> Any:

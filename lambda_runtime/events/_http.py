@@ -7,7 +7,6 @@ mapping; nothing here copies the headers the event carries. Body helpers decode 
 from __future__ import annotations
 
 import base64
-import binascii
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
@@ -19,6 +18,7 @@ from lambda_runtime.events._base import (
     _FieldBase,
     _new,
 )
+from lambda_runtime.events._decode import decode_base64, parse_json
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -27,7 +27,6 @@ __all__ = [
     "CaseInsensitiveMapping",
     "HTTPRequest",
     "HeadersField",
-    "decode_base64",
     "encode_body",
     "parse_cookies",
 ]
@@ -129,14 +128,6 @@ class HeadersField(_FieldBase, Generic[V]):
             obj._cache.pop(self.name, None)
 
 
-def decode_base64(value: str, where: str) -> bytes:
-    """Standard base64 (padding required) to bytes; a bad value raises ``EventDecodeError`` naming it."""
-    try:
-        return base64.b64decode(value, validate=True)
-    except (binascii.Error, ValueError) as exc:
-        raise EventDecodeError(f"{where} is not valid base64: {exc}") from exc
-
-
 def parse_cookies(pairs: list[str]) -> dict[str, str]:
     """``["a=1", "b=2; c=3"]`` -> ``{"a": "1", "b": "2", "c": "3"}``; a name without ``=`` maps to ""."""
     cookies: dict[str, str] = {}
@@ -191,13 +182,8 @@ class HTTPRequest(EventObject):
 
     def json_body(self) -> Any:
         """The body parsed as JSON; invalid JSON raises ``EventDecodeError``."""
-        import orjson
-
         data: bytes | str = self.body_bytes() if self._doc.get("isBase64Encoded") else self.body_text()
-        try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError as exc:
-            raise EventDecodeError(f"{type(self).__name__}.body is not valid JSON: {exc}") from exc
+        return parse_json(data, f"{type(self).__name__}.body")
 
     def cookie_map(self) -> dict[str, str]:
         """Request cookies by name, from ``cookies`` (HTTP API v2, Function URLs) or the Cookie header(s)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalListOf, OptionalObj
-from lambda_runtime.events._codec import json_text
+from lambda_runtime.events._decode import parse_json
 
 if TYPE_CHECKING:
     from lambda_runtime.events.sns import SNSEvent
@@ -45,7 +45,7 @@ class CloudWatchAlarmState(EventObject):
 
     def reason_data_json(self) -> Any:
         text = self.reason_data
-        return None if text is None else json_text(text, "CloudWatchAlarmState.reasonData")
+        return None if text is None else parse_json(text, "CloudWatchAlarmState.reasonData")
 
 
 class CloudWatchAlarmEventMetric(EventObject):
@@ -177,7 +177,7 @@ class CloudWatchAlarmSNSPayload(EventObject):
     def from_sns_message(cls, message: str) -> CloudWatchAlarmSNSPayload:
         """Parse an SNS record's ``Message`` text; non-JSON or non-object text raises
         ``EventDecodeError``."""
-        return cls.from_dict(json_text(message, "CloudWatchAlarmSNSPayload (SNS Message)"))
+        return cls.from_dict(parse_json(message, "CloudWatchAlarmSNSPayload (SNS Message)"))
 
     @classmethod
     def from_sns_event(cls, event: SNSEvent) -> list[CloudWatchAlarmSNSPayload]:

@@ -15,7 +15,7 @@ from lambda_runtime.events._base import (
     OptionalListOf,
     OptionalObj,
 )
-from lambda_runtime.events._codec import json_text
+from lambda_runtime.events._decode import parse_json
 from lambda_runtime.events._shapes import EventBridgeEnvelope
 
 __all__ = [
@@ -64,7 +64,7 @@ class CodePipelineConfiguration(EventObject):
     def user_parameters_json(self) -> Any:
         """``UserParameters`` parsed as JSON (a common convention; ``None`` when absent)."""
         text = self.user_parameters
-        return None if text is None else json_text(text, "CodePipelineConfiguration.UserParameters")
+        return None if text is None else parse_json(text, "CodePipelineConfiguration.UserParameters")
 
 
 class CodePipelineActionConfiguration(EventObject):

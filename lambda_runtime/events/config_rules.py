@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lambda_runtime.events._base import EventObject, Field, OptionalField
-from lambda_runtime.events._codec import json_text
+from lambda_runtime.events._decode import parse_json
 
 __all__ = ["ConfigEvent"]
 
@@ -27,7 +27,7 @@ class ConfigEvent(EventObject):
 
     def invoking_event_json(self) -> dict[str, Any]:
         """``invokingEvent`` parsed (configurationItem, messageType, notificationCreationTime, ...)."""
-        value: dict[str, Any] = json_text(self.invoking_event, "ConfigEvent.invokingEvent")
+        value: dict[str, Any] = parse_json(self.invoking_event, "ConfigEvent.invokingEvent")
         return value
 
     def rule_parameters_json(self) -> dict[str, Any]:
@@ -35,5 +35,5 @@ class ConfigEvent(EventObject):
         text = self.rule_parameters
         if not text:
             return {}
-        value: dict[str, Any] = json_text(text, "ConfigEvent.ruleParameters")
+        value: dict[str, Any] = parse_json(text, "ConfigEvent.ruleParameters")
         return value

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj, compact
-from lambda_runtime.events._codec import b64_bytes
+from lambda_runtime.events._decode import decode_base64
 
 __all__ = [
     "IoTButtonEvent",
@@ -101,7 +101,7 @@ class IoTCoreMQTTContext(EventObject):
 
     def decoded_password(self) -> bytes | None:
         password = self.password
-        return None if password is None else b64_bytes(password, "IoTCoreMQTTContext.password")
+        return None if password is None else decode_base64(password, "IoTCoreMQTTContext.password")
 
 
 class IoTCoreProtocolData(EventObject):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lambda_runtime.events._base import EventDecodeError, EventObject, Field, OptionalField
-from lambda_runtime.events._codec import b64_bytes, json_text
+from lambda_runtime.events._decode import decode_base64, parse_json
 from lambda_runtime.events._shapes import MapOfLists
 
 __all__ = ["KafkaEvent", "KafkaRecord", "decode_kafka_header_value"]
@@ -25,7 +25,7 @@ def decode_kafka_header_value(value: list[int]) -> bytes:
 
 
 def _b64(value: str | None, what: str) -> bytes | None:
-    return None if value is None else b64_bytes(value, f"KafkaRecord.{what}")
+    return None if value is None else decode_base64(value, f"KafkaRecord.{what}")
 
 
 class KafkaRecord(EventObject):
@@ -55,7 +55,7 @@ class KafkaRecord(EventObject):
         raw = self.decoded_value()
         if raw is None:
             return None
-        return json_text(raw, "KafkaRecord.value")
+        return parse_json(raw, "KafkaRecord.value")
 
     def decoded_headers(self) -> list[tuple[str, bytes]]:
         """Headers in order, as (name, bytes) pairs; Kafka allows repeated names."""

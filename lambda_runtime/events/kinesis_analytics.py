@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from lambda_runtime.events._base import EventObject, Field, ListOf
-from lambda_runtime.events._codec import b64_bytes
+from lambda_runtime.events._decode import decode_base64
 
 __all__ = [
     "KinesisAnalyticsOutputDeliveryEvent",
@@ -22,7 +22,7 @@ class KinesisAnalyticsOutputDeliveryEventRecord(EventObject):
     data = Field[str]("data")  # base64
 
     def decoded_data(self) -> bytes:
-        return b64_bytes(self.data, "KinesisAnalyticsOutputDeliveryEventRecord.data")
+        return decode_base64(self.data, "KinesisAnalyticsOutputDeliveryEventRecord.data")
 
 
 class KinesisAnalyticsOutputDeliveryEvent(EventObject):

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField, OptionalObj
-from lambda_runtime.events._codec import b64_bytes, json_text
+from lambda_runtime.events._decode import decode_base64, parse_json
 from lambda_runtime.events._shapes import MapOfLists
 
 __all__ = [
@@ -32,13 +32,13 @@ class _DataMixin(EventObject):
     def decoded_data(self) -> bytes:
         """The body as bytes (empty when there is none)."""
         data = self.data
-        return b"" if data is None else b64_bytes(data, f"{type(self).__name__}.data")
+        return b"" if data is None else decode_base64(data, f"{type(self).__name__}.data")
 
     def text_data(self, encoding: str = "utf-8") -> str:
         return self.decoded_data().decode(encoding)
 
     def json_data(self) -> Any:
-        return json_text(self.decoded_data(), f"{type(self).__name__}.data")
+        return parse_json(self.decoded_data(), f"{type(self).__name__}.data")
 
 
 class ActiveMQDestination(EventObject):

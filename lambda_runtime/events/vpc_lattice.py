@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from lambda_runtime.events._base import EventDecodeError, EventObject, Field, Obj, OptionalField, OptionalObj
-from lambda_runtime.events._codec import b64_bytes, json_text
+from lambda_runtime.events._decode import decode_base64, parse_json
 
 __all__ = [
     "VPCLatticeRequest",
@@ -56,7 +56,7 @@ class _LatticeBody(EventObject):
                 f"{type(self).__name__}.body: expected a string, got {type(body).__name__}"
             )
         if self._doc.get(self._base64_key):
-            return b64_bytes(body, f"{type(self).__name__}.body")
+            return decode_base64(body, f"{type(self).__name__}.body")
         return body.encode()
 
     def body_text(self, encoding: str = "utf-8") -> str:
@@ -66,7 +66,7 @@ class _LatticeBody(EventObject):
             raise EventDecodeError(f"{type(self).__name__}.body is not {encoding} text: {exc}") from exc
 
     def json_body(self) -> Any:
-        return json_text(self.body_bytes(), f"{type(self).__name__}.body")
+        return parse_json(self.body_bytes(), f"{type(self).__name__}.body")
 
 
 class VPCLatticeRequest(_LatticeBody):
