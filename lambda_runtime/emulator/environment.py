@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -58,7 +59,8 @@ class Rejected(Exception):
 
 
 def _trace_id() -> str:
-    return f"Root=1-{int(time.time()):08x}-{uuid.uuid4().hex[:24]};Parent={uuid.uuid4().hex[:16]};Sampled=0"
+    random = os.urandom(20).hex()
+    return f"Root=1-{int(time.time()):08x}-{random[:24]};Parent={random[24:]};Sampled=0"
 
 
 class InvokeRecord:
@@ -75,7 +77,11 @@ class InvokeRecord:
         self.first: asyncio.Future[Outcome] = loop.create_future()
         self.finished: asyncio.Future[Failure | None] = loop.create_future()
         self.started = time.monotonic()
-        self.log_tail = ""
+
+    @property
+    def log_tail(self) -> str:
+        """``X-Amz-Log-Result``: base64 of the end of this invoke's log (complete once ``finished``)."""
+        return self.log.tail_base64()
 
     @property
     def request_id(self) -> str:
@@ -90,8 +96,9 @@ class ExecutionEnvironment:
         self._sink = log_sink
         loop = asyncio.get_running_loop()
         self._ready: asyncio.Future[Failure | None] = loop.create_future()
-        self._idle = asyncio.Event()
-        self._dead = asyncio.Event()
+        # Set while the runtime waits in /next with nothing dispatched, or once the environment is gone.
+        self._settled = asyncio.Event()
+        self._gone = False
         self._server: HttpServer | None = None
         self._process: SupervisedProcess | None = None
         self._host: ExtensionsHost | None = None
@@ -216,7 +223,7 @@ class ExecutionEnvironment:
         record = self._current
         if record is not None and not record.finished.done():
             record.log.add(line)
-        if self._host is not None:
+        if self._host is not None and self._host.wants_telemetry:
             self._host.log_line("function", line)
 
     def _on_host_line(self, line: str) -> None:
@@ -252,14 +259,19 @@ class ExecutionEnvironment:
         self._init_reported = True
         record = InvokeRecord(request, invocation, init_ms)
         self.lifecycle.apply(Event.DISPATCH)
-        self._idle.clear()
+        self._settled.clear()
         self._current = record
         self._write(start_line(request.request_id, config.version), record)
-        self.host.platform_event(
-            "platform.start", {"requestId": request.request_id, "version": config.version}
-        )
+        host = self.host
+        if host.wants_telemetry:
+            host.platform_event(
+                "platform.start", {"requestId": request.request_id, "version": config.version}
+            )
         self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
-        asyncio.create_task(self._deliver(invocation))  # noqa: RUF006 - the dispatch future holds the result
+        if host.delivers_invoke_events:
+            asyncio.create_task(self._deliver(invocation))  # noqa: RUF006 - the dispatch future holds it
+        else:
+            self._dispatch.set_result(invocation)
         return record
 
     async def _deliver(self, invocation: Invocation) -> None:
@@ -309,40 +321,36 @@ class ExecutionEnvironment:
             record,
         )
         status_text = status or ("error" if failure is not None else "success")
-        self.host.platform_event(
-            "platform.runtimeDone",
-            {
-                "requestId": record.request_id,
-                "status": status_text,
-                "metrics": {"durationMs": round(duration_ms, 3)},
-            },
-        )
-        self.host.platform_event(
-            "platform.report",
-            {
-                "requestId": record.request_id,
-                "status": status_text,
-                "metrics": {
-                    "durationMs": round(duration_ms, 3),
-                    "billedDurationMs": max(1, int(duration_ms + 0.999)),
-                    "memorySizeMB": self.config.memory_mb,
-                    "maxMemoryUsedMB": memory_used,
-                    **({"initDurationMs": record.init_duration_ms} if record.init_duration_ms else {}),
+        if self.host.wants_telemetry:
+            self.host.platform_event(
+                "platform.runtimeDone",
+                {
+                    "requestId": record.request_id,
+                    "status": status_text,
+                    "metrics": {"durationMs": round(duration_ms, 3)},
                 },
-            },
-        )
-        record.log_tail = record.log.tail_base64()
+            )
+            self.host.platform_event(
+                "platform.report",
+                {
+                    "requestId": record.request_id,
+                    "status": status_text,
+                    "metrics": {
+                        "durationMs": round(duration_ms, 3),
+                        "billedDurationMs": max(1, int(duration_ms + 0.999)),
+                        "memorySizeMB": self.config.memory_mb,
+                        "maxMemoryUsedMB": memory_used,
+                        **({"initDurationMs": record.init_duration_ms} if record.init_duration_ms else {}),
+                    },
+                },
+            )
         record.finished.set_result(failure)
 
     async def wait_reusable(self) -> bool:
         """After an invoke ended: wait until the runtime is back in /next and extensions are done.
         False when the environment is gone instead."""
-        idle = asyncio.create_task(self._idle.wait())
-        dead = asyncio.create_task(self._dead.wait())
-        await asyncio.wait((idle, dead), return_when=asyncio.FIRST_COMPLETED)
-        idle.cancel()
-        dead.cancel()
-        if self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
+        await self._settled.wait()
+        if self._gone or self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
             return False
         await self.host.wait_invoke_done()
         failure = self.host.failure
@@ -398,7 +406,7 @@ class ExecutionEnvironment:
                 self._ready.set_result(None)
         dispatch: asyncio.Future[Invocation] = asyncio.get_running_loop().create_future()
         self._dispatch = dispatch
-        self._idle.set()
+        self._settled.set()
         return await dispatch
 
     def answer_target(self, request_id: str) -> InvokeRecord:
@@ -462,7 +470,8 @@ class ExecutionEnvironment:
             self._fail_init(Failure.of("Runtime.ExitError", f"Runtime exited with error: {reason}"))
         if self.lifecycle.can(Event.EXIT):
             self.lifecycle.apply(Event.EXIT)
-        self._dead.set()
+        self._gone = True
+        self._settled.set()
         self.begin_shutdown("failure")
 
     def begin_shutdown(self, reason: str) -> asyncio.Task[None]:
@@ -476,7 +485,8 @@ class ExecutionEnvironment:
     async def _shutdown(self, reason: str) -> None:
         if self.lifecycle.can(Event.SHUTDOWN):
             self.lifecycle.apply(Event.SHUTDOWN)
-        self._dead.set()
+        self._gone = True
+        self._settled.set()
         if self._timer is not None:
             self._timer.cancel()
         budget = self._host.shutdown_budget_ms / 1000 if self._host is not None else 0.0

@@ -144,6 +144,14 @@ class ExtensionsRuntime:
             return 2000
         return 500 if self.registry.registered else 0
 
+    @property
+    def delivers_invoke_events(self) -> bool:
+        return bool(self._live(Event.INVOKE))
+
+    @property
+    def wants_telemetry(self) -> bool:
+        return self.telemetry.init_phase or bool(self.telemetry.subscribers)
+
     def routes(self) -> Sequence[Route]:
         return (
             Route("POST", f"{API_PREFIX}/register", self._handle_register),

@@ -12,11 +12,13 @@ The environment (environment.py) calls it at the lifecycle points of section 2 o
     platform_event("platform.initStart" / "platform.initRuntimeDone" / "platform.initReport", record)
     per invoke:
         await host.invoke_started(invocation)  # deliver INVOKE to INVOKE-subscribed extensions
+                                               #   (skipped when not host.delivers_invoke_events)
         ... runtime answers; the caller gets the answer ...
         await host.wait_invoke_done()          # every INVOKE-subscribed extension called next again
         host.failure                           # not None: an extension failed; reset the environment
         platform_event("platform.start" / "platform.runtimeDone" / "platform.report", record)
     log_line("function", text)               # every line the runtime writes (stdout and stderr)
+                                             # (platform_event / log_line skipped when not wants_telemetry)
     await host.shutdown(reason, deadline_ms) # SHUTDOWN event ("spindown" | "timeout" | "failure");
                                              #   the host kills its extension processes by deadline_ms
 
@@ -89,6 +91,16 @@ class ExtensionsHost(Protocol):
     @property
     def failure(self) -> ExtensionInitError | None: ...
 
+    @property
+    def delivers_invoke_events(self) -> bool:
+        """False: no extension waits for INVOKE, so ``invoke_started`` may be skipped."""
+        ...
+
+    @property
+    def wants_telemetry(self) -> bool:
+        """False: no record can reach a subscriber, so ``platform_event`` / ``log_line`` may be skipped."""
+        ...
+
     def routes(self) -> Sequence[Route]: ...
 
     async def start(self, runtime_api: str) -> None: ...
@@ -123,6 +135,14 @@ class NoExtensions:
     @property
     def failure(self) -> ExtensionInitError | None:
         return None
+
+    @property
+    def delivers_invoke_events(self) -> bool:
+        return False
+
+    @property
+    def wants_telemetry(self) -> bool:
+        return False
 
     def routes(self) -> Sequence[Route]:
         return ()

@@ -17,6 +17,7 @@ Rules this module keeps:
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
@@ -199,6 +200,7 @@ class Router:
         return self.fallback
 
 
+@functools.lru_cache(maxsize=64)
 def _reason(status: int) -> bytes:
     try:
         return HTTPStatus(status).phrase.encode("ascii")
@@ -242,22 +244,22 @@ class _Connection:
         if data:
             self._writer.write(data)
 
-    async def _write_response(self, response: Response) -> None:
+    def _head(self, response: Response, framing: tuple[bytes, bytes]) -> h11.Response:
         headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers]
+        headers.append(framing)
+        return h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
+
+    async def _write_response(self, response: Response) -> None:
         if isinstance(response, HttpResponse):
-            headers.append((b"Content-Length", str(len(response.body)).encode()))
-            self._send(
-                h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
-            )
-            if response.body:
-                self._send(h11.Data(data=response.body))
-            self._send(h11.EndOfMessage())
+            # One write (one send on the socket) for the head and the body.
+            conn = self._h11
+            head = conn.send(self._head(response, (b"Content-Length", str(len(response.body)).encode())))
+            body = conn.send(h11.Data(data=response.body)) if response.body else None
+            end = conn.send(h11.EndOfMessage())
+            self._writer.write(b"".join(part for part in (head, body, end) if part))
             await self._writer.drain()
             return
-        headers.append((b"Transfer-Encoding", b"chunked"))
-        self._send(
-            h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
-        )
+        self._send(self._head(response, (b"Transfer-Encoding", b"chunked")))
         await self._writer.drain()
         async for chunk in response.chunks:
             if chunk:

@@ -93,8 +93,8 @@ class InvokeApi:
 
     async def _accept(self, request: HttpRequest, invocation_types: tuple[str, ...]) -> _Accepted:
         name, qualifier = split_function_name(request.params["name"])
-        query_qualifier = parse_qs(request.query).get("Qualifier", [None])[0]
-        qualifier = query_qualifier or qualifier
+        if request.query:
+            qualifier = parse_qs(request.query).get("Qualifier", [None])[0] or qualifier
         if name not in (self.config.function_name, RIE_FUNCTION_NAME):
             raise ServiceError.not_found(
                 f"Function not found: {self.config.function_arn.rsplit(':', 1)[0]}:{name}"

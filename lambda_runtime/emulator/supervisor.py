@@ -8,7 +8,8 @@ Rules:
 - Lines longer than ``MAX_LINE_BYTES`` are cut into pieces; a child that floods output costs CPU, not memory.
 - ``terminate(grace_s)``: SIGTERM to the tree, wait ``grace_s``, then SIGKILL (grace 0: SIGKILL at once).
 - ``peak_rss_mb()``: the process tree's peak resident memory (sum of VmHWM of the live processes in it),
-  never lower than an earlier reading.
+  never lower than an earlier reading. The leader is read every time; its descendants at most every
+  ``TREE_SCAN_INTERVAL_S`` (in between, their last sum counts), so back-to-back invokes stay cheap.
 """
 
 from __future__ import annotations
@@ -17,12 +18,21 @@ import asyncio
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-__all__ = ["MAX_LINE_BYTES", "SupervisedProcess", "describe_exit"]
+__all__ = [
+    "MAX_LINE_BYTES",
+    "TREE_SCAN_INTERVAL_S",
+    "SupervisedProcess",
+    "descendants_peak_rss_kb",
+    "describe_exit",
+    "tree_peak_rss_kb",
+]
 
 MAX_LINE_BYTES = 256 * 1024
+TREE_SCAN_INTERVAL_S = 0.5
 _READ_SIZE = 64 * 1024
 
 
@@ -43,45 +53,59 @@ def describe_exit(returncode: int) -> str:
     return f"signal: {words.get(name, name.lower())}"
 
 
-def _read_kb(path: str, key: bytes) -> int:
+def _read_proc(path: str) -> bytes:
     try:
-        with open(path, "rb") as file:
-            for line in file:
-                if line.startswith(key):
-                    return int(line.split()[1])
-    except (OSError, ValueError, IndexError):
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return b""
+    try:
+        return os.read(fd, 16384)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _peak_kb(pid: int) -> int:
+    status = _read_proc(f"/proc/{pid}/status")
+    start = status.find(b"VmHWM:")
+    if start < 0:
         return 0
-    return 0
+    try:
+        return int(status[start + 6 : status.index(b"kB", start)])
+    except ValueError:
+        return 0
 
 
 def _children(pid: int) -> list[int]:
-    found: list[int] = []
     try:
         tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        return found
+        return []
+    found: list[int] = []
     for tid in tasks:
-        try:
-            text = Path(f"/proc/{pid}/task/{tid}/children").read_text()
-        except OSError:
-            continue
-        found.extend(int(child) for child in text.split())
+        found.extend(int(child) for child in _read_proc(f"/proc/{pid}/task/{tid}/children").split())
     return found
 
 
-def tree_peak_rss_kb(root: int) -> int:
-    """Sum of VmHWM over ``root`` and its live descendants (Linux /proc; 0 elsewhere)."""
+def descendants_peak_rss_kb(root: int) -> int:
+    """Sum of VmHWM over the live descendants of ``root`` (Linux /proc; 0 elsewhere)."""
     total = 0
-    pending = [root]
-    seen: set[int] = set()
+    pending = _children(root)
+    seen = {root}
     while pending:
         pid = pending.pop()
         if pid in seen:
             continue
         seen.add(pid)
-        total += _read_kb(f"/proc/{pid}/status", b"VmHWM:")
+        total += _peak_kb(pid)
         pending.extend(_children(pid))
     return total
+
+
+def tree_peak_rss_kb(root: int) -> int:
+    """Sum of VmHWM over ``root`` and its live descendants (Linux /proc; 0 elsewhere)."""
+    return _peak_kb(root) + descendants_peak_rss_kb(root)
 
 
 class SupervisedProcess:
@@ -93,6 +117,8 @@ class SupervisedProcess:
         self._on_line = on_line
         self._partial = bytearray()
         self._peak_kb = 0
+        self._descendants_kb = 0
+        self._next_tree_scan = 0.0
         self.output_closed = asyncio.get_running_loop().create_future()
         os.set_blocking(read_fd, False)
         asyncio.get_running_loop().add_reader(read_fd, self._on_readable)
@@ -194,7 +220,12 @@ class SupervisedProcess:
 
     def peak_rss_mb(self) -> int:
         if self._process.returncode is None:
-            self._peak_kb = max(self._peak_kb, tree_peak_rss_kb(self._process.pid))
+            pid = self._process.pid
+            now = time.monotonic()
+            if now >= self._next_tree_scan:
+                self._next_tree_scan = now + TREE_SCAN_INTERVAL_S
+                self._descendants_kb = descendants_peak_rss_kb(pid)
+            self._peak_kb = max(self._peak_kb, _peak_kb(pid) + self._descendants_kb)
         return (self._peak_kb + 1023) // 1024
 
     # -- ending -------------------------------------------------------------------------------------
