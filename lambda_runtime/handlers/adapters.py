@@ -11,9 +11,9 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import AsyncIterator, Callable, Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.handlers.base import (
     LambdaBufferedHandler,
     LambdaStreamHandler,
@@ -32,18 +32,38 @@ class NotAHandlerError(TypeError):
     """The object is none of the accepted handler forms."""
 
 
-@dataclass(frozen=True, slots=True)
-class BufferedTarget:
+class BufferedTarget(Record):
+    __slots__ = ("call", "decode", "shutdown_hooks")
     decode: EventDecoder
     call: Callable[[Any, Context], Any]
-    shutdown_hooks: tuple[ShutdownHook, ...] = field(default=())
+    shutdown_hooks: tuple[ShutdownHook, ...]
+
+    def __init__(
+        self,
+        decode: EventDecoder,
+        call: Callable[[Any, Context], Any],
+        shutdown_hooks: tuple[ShutdownHook, ...] = (),
+    ) -> None:
+        set_field(self, "decode", decode)
+        set_field(self, "call", call)
+        set_field(self, "shutdown_hooks", shutdown_hooks)
 
 
-@dataclass(frozen=True, slots=True)
-class StreamingTarget:
+class StreamingTarget(Record):
+    __slots__ = ("call", "decode", "shutdown_hooks")
     decode: EventDecoder
     call: Callable[[Any, ResponseStream, Context], Any]
-    shutdown_hooks: tuple[ShutdownHook, ...] = field(default=())
+    shutdown_hooks: tuple[ShutdownHook, ...]
+
+    def __init__(
+        self,
+        decode: EventDecoder,
+        call: Callable[[Any, ResponseStream, Context], Any],
+        shutdown_hooks: tuple[ShutdownHook, ...] = (),
+    ) -> None:
+        set_field(self, "decode", decode)
+        set_field(self, "call", call)
+        set_field(self, "shutdown_hooks", shutdown_hooks)
 
 
 HandlerTarget = BufferedTarget | StreamingTarget

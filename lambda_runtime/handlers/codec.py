@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import decimal
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
 
@@ -80,10 +80,14 @@ def _default(value: Any) -> Any:
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
 
 
-@dataclass(frozen=True, slots=True)
-class EncodedResult:
+class EncodedResult(Record):
+    __slots__ = ("body", "content_type")
     body: bytes
     content_type: str
+
+    def __init__(self, body: bytes, content_type: str) -> None:
+        set_field(self, "body", body)
+        set_field(self, "content_type", content_type)
 
 
 def encode_result(result: Any) -> EncodedResult:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.log._levels import Level
 
 __all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "LogConfig", "LogFormat"]
@@ -25,18 +25,30 @@ class LogFormat(Enum):
     JSON = "JSON"
 
 
-@dataclass(frozen=True, slots=True)
-class LogConfig:
+class LogConfig(Record):
     """How records are rendered, filtered and where they go."""
 
-    format: LogFormat = LogFormat.TEXT
+    __slots__ = ("format", "level", "problems", "telemetry_fd")
+    format: LogFormat
     # From AWS_LAMBDA_LOG_LEVEL; None when it is not set (then ``Log`` logs from INFO up and the
     # stdlib root logger keeps its own level, as under AWS's Python runtime).
-    level: Level | None = None
+    level: Level | None
     # When set, records go to this descriptor as telemetry frames instead of stdout.
-    telemetry_fd: int | None = None
+    telemetry_fd: int | None
     # Invalid settings that were replaced by their default, one sentence each.
-    problems: tuple[str, ...] = ()
+    problems: tuple[str, ...]
+
+    def __init__(
+        self,
+        format: LogFormat = LogFormat.TEXT,
+        level: Level | None = None,
+        telemetry_fd: int | None = None,
+        problems: tuple[str, ...] = (),
+    ) -> None:
+        set_field(self, "format", format)
+        set_field(self, "level", level)
+        set_field(self, "telemetry_fd", telemetry_fd)
+        set_field(self, "problems", problems)
 
     @property
     def threshold(self) -> Level:

@@ -6,9 +6,10 @@ Rule: building these never raises; an exception whose ``str()`` fails still yiel
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING
+
+from lambda_runtime._record import Record, set_field
 
 if TYPE_CHECKING:
     from lambda_runtime.runtime.errors import ErrorReport
@@ -47,8 +48,8 @@ def _location_from_trace(stack_trace: tuple[str, ...]) -> str:
     return f"{match['path']}:{match['name']}:{match['line']}"
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorFields:
+class ErrorFields(Record):
+    __slots__ = ("error_message", "error_type", "location", "stack_trace", "summarised_in_message")
     error_type: str
     error_message: str
     stack_trace: tuple[str, ...]
@@ -56,7 +57,21 @@ class ErrorFields:
     location: str
     # True when the record's message already says ``Type: message`` (runtime faults), so the TEXT
     # rendering does not repeat it under the traceback.
-    summarised_in_message: bool = False
+    summarised_in_message: bool
+
+    def __init__(
+        self,
+        error_type: str,
+        error_message: str,
+        stack_trace: tuple[str, ...],
+        location: str,
+        summarised_in_message: bool = False,
+    ) -> None:
+        set_field(self, "error_type", error_type)
+        set_field(self, "error_message", error_message)
+        set_field(self, "stack_trace", stack_trace)
+        set_field(self, "location", location)
+        set_field(self, "summarised_in_message", summarised_in_message)
 
     @classmethod
     def from_exception(cls, exc: BaseException, location: str | None = None) -> ErrorFields:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from lambda_runtime.log._config import LogConfig, LogFormat
@@ -29,7 +28,7 @@ def _open_sink(config: LogConfig, problems: list[str]) -> tuple[LogConfig, Sink]
                 f"_LAMBDA_TELEMETRY_LOG_FD={config.telemetry_fd} is not an open descriptor "
                 f"({exc.strerror}); logging to stdout"
             )
-            config = replace(config, telemetry_fd=None)
+            config = config.replace(telemetry_fd=None)
     return config, StreamSink(one_event_per_record=text)
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.protocol import Endpoint
 
 __all__ = ["FunctionInfo", "RuntimeConfig"]
@@ -23,15 +23,35 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         return default
 
 
-@dataclass(frozen=True, slots=True)
-class FunctionInfo:
+class FunctionInfo(Record):
     """What every invocation of this function shares (the static half of a Context)."""
 
-    function_name: str = "function"
-    function_version: str = "$LATEST"
-    memory_limit_in_mb: int = 128
-    log_group_name: str = ""
-    log_stream_name: str = ""
+    __slots__ = (
+        "function_name",
+        "function_version",
+        "log_group_name",
+        "log_stream_name",
+        "memory_limit_in_mb",
+    )
+    function_name: str
+    function_version: str
+    memory_limit_in_mb: int
+    log_group_name: str
+    log_stream_name: str
+
+    def __init__(
+        self,
+        function_name: str = "function",
+        function_version: str = "$LATEST",
+        memory_limit_in_mb: int = 128,
+        log_group_name: str = "",
+        log_stream_name: str = "",
+    ) -> None:
+        set_field(self, "function_name", function_name)
+        set_field(self, "function_version", function_version)
+        set_field(self, "memory_limit_in_mb", memory_limit_in_mb)
+        set_field(self, "log_group_name", log_group_name)
+        set_field(self, "log_stream_name", log_stream_name)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> FunctionInfo:
@@ -45,14 +65,28 @@ class FunctionInfo:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class RuntimeConfig:
+class RuntimeConfig(Record):
+    __slots__ = ("endpoint", "function", "handler", "max_concurrency", "task_root")
     endpoint: Endpoint
     handler: str
     task_root: str
     function: FunctionInfo
     # Lambda Managed Instances: how many /next loops one environment may run at once.
-    max_concurrency: int = 1
+    max_concurrency: int
+
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        handler: str,
+        task_root: str,
+        function: FunctionInfo,
+        max_concurrency: int = 1,
+    ) -> None:
+        set_field(self, "endpoint", endpoint)
+        set_field(self, "handler", handler)
+        set_field(self, "task_root", task_root)
+        set_field(self, "function", function)
+        set_field(self, "max_concurrency", max_concurrency)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RuntimeConfig:

@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.config import FunctionInfo
 from lambda_runtime.runtime.protocol import Invocation
 
@@ -33,26 +33,66 @@ def _epoch_ms() -> int:
     return int(time.time() * 1000)
 
 
-@dataclass(frozen=True, slots=True)
-class CognitoIdentity:
-    cognito_identity_id: str | None = None
-    cognito_identity_pool_id: str | None = None
+class CognitoIdentity(Record):
+    __slots__ = ("cognito_identity_id", "cognito_identity_pool_id")
+    cognito_identity_id: str | None
+    cognito_identity_pool_id: str | None
+
+    def __init__(
+        self, cognito_identity_id: str | None = None, cognito_identity_pool_id: str | None = None
+    ) -> None:
+        set_field(self, "cognito_identity_id", cognito_identity_id)
+        set_field(self, "cognito_identity_pool_id", cognito_identity_pool_id)
 
 
-@dataclass(frozen=True, slots=True)
-class Client:
-    installation_id: str | None = None
-    app_title: str | None = None
-    app_version_name: str | None = None
-    app_version_code: str | None = None
-    app_package_name: str | None = None
+# The identity of an invocation that carries none (immutable, so one instance serves every Context).
+_NO_IDENTITY = CognitoIdentity()
 
 
-@dataclass(frozen=True, slots=True)
-class ClientContext:
-    client: Client | None = None
-    custom: dict[str, Any] | None = None
-    env: dict[str, Any] | None = None
+class Client(Record):
+    __slots__ = (
+        "app_package_name",
+        "app_title",
+        "app_version_code",
+        "app_version_name",
+        "installation_id",
+    )
+    installation_id: str | None
+    app_title: str | None
+    app_version_name: str | None
+    app_version_code: str | None
+    app_package_name: str | None
+
+    def __init__(
+        self,
+        installation_id: str | None = None,
+        app_title: str | None = None,
+        app_version_name: str | None = None,
+        app_version_code: str | None = None,
+        app_package_name: str | None = None,
+    ) -> None:
+        set_field(self, "installation_id", installation_id)
+        set_field(self, "app_title", app_title)
+        set_field(self, "app_version_name", app_version_name)
+        set_field(self, "app_version_code", app_version_code)
+        set_field(self, "app_package_name", app_package_name)
+
+
+class ClientContext(Record):
+    __slots__ = ("client", "custom", "env")
+    client: Client | None
+    custom: dict[str, Any] | None
+    env: dict[str, Any] | None
+
+    def __init__(
+        self,
+        client: Client | None = None,
+        custom: dict[str, Any] | None = None,
+        env: dict[str, Any] | None = None,
+    ) -> None:
+        set_field(self, "client", client)
+        set_field(self, "custom", custom)
+        set_field(self, "env", env)
 
 
 def _json_object(text: str | None) -> dict[str, Any] | None:
@@ -105,9 +145,26 @@ def _parse_client_context(text: str | None) -> ClientContext | None:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+class Context(Record):
     """What a handler learns about its invocation. Mirrors ``awslambdaric``'s LambdaContext."""
+
+    __slots__ = (
+        "aws_request_id",
+        "client_context",
+        "clock",
+        "deadline_ms",
+        "function_name",
+        "function_version",
+        "identity",
+        "invoked_function_arn",
+        "log_group_name",
+        "log_stream_name",
+        "memory_limit_in_mb",
+        "tenant_id",
+        "trace_id",
+    )
+    # The clock is not part of a Context's value: left out of equality, hashing and repr.
+    _hidden_fields = frozenset({"clock"})
 
     aws_request_id: str
     invoked_function_arn: str
@@ -116,14 +173,44 @@ class Context:
     memory_limit_in_mb: int
     log_group_name: str
     log_stream_name: str
-    identity: CognitoIdentity = field(default_factory=CognitoIdentity)
-    client_context: ClientContext | None = None
-    tenant_id: str | None = None
+    identity: CognitoIdentity
+    client_context: ClientContext | None
+    tenant_id: str | None
     # Epoch milliseconds by which the invocation must finish; None when the server sent no deadline.
-    deadline_ms: int | None = None
+    deadline_ms: int | None
     # The X-Ray trace header of this invocation (``Root=1-…;Parent=…;Sampled=…``).
-    trace_id: str | None = None
-    clock: Callable[[], int] = field(default=_epoch_ms, repr=False, compare=False)
+    trace_id: str | None
+    clock: Callable[[], int]
+
+    def __init__(
+        self,
+        aws_request_id: str,
+        invoked_function_arn: str,
+        function_name: str,
+        function_version: str,
+        memory_limit_in_mb: int,
+        log_group_name: str,
+        log_stream_name: str,
+        identity: CognitoIdentity = _NO_IDENTITY,
+        client_context: ClientContext | None = None,
+        tenant_id: str | None = None,
+        deadline_ms: int | None = None,
+        trace_id: str | None = None,
+        clock: Callable[[], int] = _epoch_ms,
+    ) -> None:
+        set_field(self, "aws_request_id", aws_request_id)
+        set_field(self, "invoked_function_arn", invoked_function_arn)
+        set_field(self, "function_name", function_name)
+        set_field(self, "function_version", function_version)
+        set_field(self, "memory_limit_in_mb", memory_limit_in_mb)
+        set_field(self, "log_group_name", log_group_name)
+        set_field(self, "log_stream_name", log_stream_name)
+        set_field(self, "identity", identity)
+        set_field(self, "client_context", client_context)
+        set_field(self, "tenant_id", tenant_id)
+        set_field(self, "deadline_ms", deadline_ms)
+        set_field(self, "trace_id", trace_id)
+        set_field(self, "clock", clock)
 
     @classmethod
     def from_invocation(

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import os.path
 import re
-from dataclasses import dataclass
 from types import TracebackType
 
 import orjson
+
+from lambda_runtime._record import Record, set_field
 
 __all__ = [
     "ErrorReport",
@@ -85,13 +86,18 @@ def _user_frames(tb: TracebackType | None) -> list[str]:
     return traceback.format_list(frames)
 
 
-@dataclass(frozen=True, slots=True)
-class ErrorReport:
+class ErrorReport(Record):
     """``{"errorType", "errorMessage", "stackTrace"}``: the body of /error and /init/error."""
 
+    __slots__ = ("error_message", "error_type", "stack_trace")
     error_type: str
     error_message: str
-    stack_trace: tuple[str, ...] = ()
+    stack_trace: tuple[str, ...]
+
+    def __init__(self, error_type: str, error_message: str, stack_trace: tuple[str, ...] = ()) -> None:
+        set_field(self, "error_type", error_type)
+        set_field(self, "error_message", error_message)
+        set_field(self, "stack_trace", stack_trace)
 
     @classmethod
     def from_exception(cls, exc: BaseException) -> ErrorReport:

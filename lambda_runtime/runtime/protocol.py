@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
 from urllib.parse import unquote
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.errors import ErrorReport
 
 __all__ = [
@@ -70,17 +70,22 @@ class ProtocolError(Exception):
     """A peer sent something the Runtime API does not allow."""
 
 
-@dataclass(frozen=True, slots=True)
-class Endpoint:
+class Endpoint(Record):
     """Where the Runtime API lives: ``AWS_LAMBDA_RUNTIME_API`` parsed.
 
     The value is ``host:port``, optionally with ``http://`` in front and a path prefix behind
     (cargo-lambda serves ``127.0.0.1:9000/.rt``).
     """
 
+    __slots__ = ("host", "port", "prefix")
     host: str
     port: int
-    prefix: str = ""
+    prefix: str
+
+    def __init__(self, host: str, port: int, prefix: str = "") -> None:
+        set_field(self, "host", host)
+        set_field(self, "port", port)
+        set_field(self, "prefix", prefix)
 
     @classmethod
     def parse(cls, value: str) -> Endpoint:
@@ -111,31 +116,45 @@ class Endpoint:
         return f"{self.prefix}/{API_VERSION}{tail}"
 
 
-@dataclass(frozen=True, slots=True)
-class Request:
+class Request(Record):
     """One HTTP request, rendered but not sent. ``body`` is None for a chunked (streamed) body."""
 
+    __slots__ = ("body", "headers", "method", "path")
     method: str
     path: str
     headers: tuple[tuple[str, str], ...]
     body: bytes | None
+
+    def __init__(
+        self, method: str, path: str, headers: tuple[tuple[str, str], ...], body: bytes | None
+    ) -> None:
+        set_field(self, "method", method)
+        set_field(self, "path", path)
+        set_field(self, "headers", headers)
+        set_field(self, "body", body)
 
 
 def _invocation_tail(request_id: str, action: str) -> str:
     return f"/runtime/invocation/{request_id}/{action}"
 
 
-@dataclass(frozen=True, slots=True)
-class NextInvocation:
+class NextInvocation(Record):
+    __slots__ = ()
+
     def render(self, endpoint: Endpoint) -> Request:
         return Request("GET", endpoint.path("/runtime/invocation/next"), (), b"")
 
 
-@dataclass(frozen=True, slots=True)
-class InvocationResponse:
+class InvocationResponse(Record):
+    __slots__ = ("body", "content_type", "request_id")
     request_id: str
     body: bytes
-    content_type: str = "application/json"
+    content_type: str
+
+    def __init__(self, request_id: str, body: bytes, content_type: str = "application/json") -> None:
+        set_field(self, "request_id", request_id)
+        set_field(self, "body", body)
+        set_field(self, "content_type", content_type)
 
     def render(self, endpoint: Endpoint) -> Request:
         headers = (("Content-Type", self.content_type),)
@@ -144,12 +163,16 @@ class InvocationResponse:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class StreamingResponseStart:
+class StreamingResponseStart(Record):
     """The head of a streamed response; the body follows as chunks, errors as trailers."""
 
+    __slots__ = ("content_type", "request_id")
     request_id: str
-    content_type: str = STREAMING_CONTENT_TYPE
+    content_type: str
+
+    def __init__(self, request_id: str, content_type: str = STREAMING_CONTENT_TYPE) -> None:
+        set_field(self, "request_id", request_id)
+        set_field(self, "content_type", content_type)
 
     def render(self, endpoint: Endpoint) -> Request:
         headers = (
@@ -171,20 +194,28 @@ def _error_headers(error: ErrorReport, xray_cause: bytes | None) -> tuple[tuple[
     return tuple(headers)
 
 
-@dataclass(frozen=True, slots=True)
-class InvocationError:
+class InvocationError(Record):
+    __slots__ = ("error", "request_id", "xray_cause")
     request_id: str
     error: ErrorReport
-    xray_cause: bytes | None = None
+    xray_cause: bytes | None
+
+    def __init__(self, request_id: str, error: ErrorReport, xray_cause: bytes | None = None) -> None:
+        set_field(self, "request_id", request_id)
+        set_field(self, "error", error)
+        set_field(self, "xray_cause", xray_cause)
 
     def render(self, endpoint: Endpoint) -> Request:
         path = endpoint.path(_invocation_tail(self.request_id, "error"))
         return Request("POST", path, _error_headers(self.error, self.xray_cause), self.error.to_json())
 
 
-@dataclass(frozen=True, slots=True)
-class InitError:
+class InitError(Record):
+    __slots__ = ("error",)
     error: ErrorReport
+
+    def __init__(self, error: ErrorReport) -> None:
+        set_field(self, "error", error)
 
     def render(self, endpoint: Endpoint) -> Request:
         return Request(
@@ -201,19 +232,51 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value if value else None
 
 
-@dataclass(frozen=True, slots=True)
-class Invocation:
+class Invocation(Record):
     """One event, as the /next answer delivers it. Header values are kept raw; the Context parses them."""
 
+    __slots__ = (
+        "body",
+        "client_context",
+        "cognito_identity",
+        "content_type",
+        "deadline_ms",
+        "invoked_function_arn",
+        "request_id",
+        "tenant_id",
+        "trace_id",
+    )
     request_id: str
     body: bytes
-    deadline_ms: int | None = None
-    invoked_function_arn: str | None = None
-    trace_id: str | None = None
-    client_context: str | None = None
-    cognito_identity: str | None = None
-    tenant_id: str | None = None
-    content_type: str = "application/json"
+    deadline_ms: int | None
+    invoked_function_arn: str | None
+    trace_id: str | None
+    client_context: str | None
+    cognito_identity: str | None
+    tenant_id: str | None
+    content_type: str
+
+    def __init__(
+        self,
+        request_id: str,
+        body: bytes,
+        deadline_ms: int | None = None,
+        invoked_function_arn: str | None = None,
+        trace_id: str | None = None,
+        client_context: str | None = None,
+        cognito_identity: str | None = None,
+        tenant_id: str | None = None,
+        content_type: str = "application/json",
+    ) -> None:
+        set_field(self, "request_id", request_id)
+        set_field(self, "body", body)
+        set_field(self, "deadline_ms", deadline_ms)
+        set_field(self, "invoked_function_arn", invoked_function_arn)
+        set_field(self, "trace_id", trace_id)
+        set_field(self, "client_context", client_context)
+        set_field(self, "cognito_identity", cognito_identity)
+        set_field(self, "tenant_id", tenant_id)
+        set_field(self, "content_type", content_type)
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
@@ -262,10 +325,14 @@ class RouteKind(Enum):
     INIT_ERROR = "init_error"
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
+class Route(Record):
+    __slots__ = ("kind", "request_id")
     kind: RouteKind
-    request_id: str | None = None
+    request_id: str | None
+
+    def __init__(self, kind: RouteKind, request_id: str | None = None) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "request_id", request_id)
 
 
 _INVOCATION_PATH = re.compile(r"/runtime/invocation/([^/]+)/(response|error)")

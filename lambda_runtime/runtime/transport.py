@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import BinaryIO
 
+from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.protocol import Endpoint, Request
 
 __all__ = ["ChunkedUpload", "Connection", "Response", "TransportError"]
@@ -28,11 +28,16 @@ class TransportError(Exception):
     """The Runtime API could not be reached, or answered something that is not HTTP."""
 
 
-@dataclass(frozen=True, slots=True)
-class Response:
+class Response(Record):
+    __slots__ = ("body", "headers", "status")
     status: int
     headers: dict[str, str]  # lower-case names
     body: bytes
+
+    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
+        set_field(self, "status", status)
+        set_field(self, "headers", headers)
+        set_field(self, "body", body)
 
 
 def _render_head(request: Request, authority: str, extra: Iterable[tuple[str, str]]) -> bytes:

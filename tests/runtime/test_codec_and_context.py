@@ -132,7 +132,7 @@ def test_context_remaining_time_uses_injected_clock() -> None:
 
 def test_context_is_immutable_and_current_only_inside_scope() -> None:
     context = Context.from_invocation(Invocation("id-1", b""), FUNCTION)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError, match="Context is immutable"):
         context.aws_request_id = "other"  # type: ignore[misc]
     assert current_context() is None
     with invocation_scope(context):
