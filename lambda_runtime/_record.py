@@ -1,4 +1,7 @@
-"""Immutable slotted value objects, without importing ``dataclasses`` (it costs ~10 ms of cold start).
+"""Immutable slotted value objects, without the import cost of dataclasses.
+
+A frozen slotted dataclass compiles generated methods when its module is imported (~0.5 ms a class),
+and ``dataclasses`` itself imports ``inspect``; creating a ``Record`` subclass costs next to nothing.
 
 Rules a ``Record`` subclass keeps:
 - Its fields are its annotated class attributes, without defaults, in the order written (as in a
