@@ -8,6 +8,8 @@ Rules:
 - A slot whose invoke has ended but whose runtime is not back in /next yet is "winding down": a caller
   waits for it instead of getting 429 (back-to-back invokes from one caller never throttle).
 - Idle slots holding a warm environment are preferred over cold ones.
+- An environment leaving its slot (gone, or replaced) keeps shutting down in the background; ``close``
+  waits for those too, so no runtime process outlives the pool.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class Pool:
         self._factory = factory
         self._freed = asyncio.Condition()
         self._generation = 0
+        self._retiring: set[asyncio.Task[None]] = set()
 
     @property
     def size(self) -> int:
@@ -72,15 +75,22 @@ class Pool:
         if env is not None and env.usable:
             return env
         if env is not None:
-            env.begin_shutdown("failure")
+            self._retire(env)
         self._generation += 1
         env = self._factory(self._generation)
         slot.env = env
         await env.start()
         return env
 
+    def _retire(self, env: ExecutionEnvironment) -> None:
+        task = env.begin_shutdown("failure")
+        if not task.done():
+            self._retiring.add(task)
+            task.add_done_callback(self._retiring.discard)
+
     async def release(self, slot: Slot) -> None:
         if slot.env is not None and not slot.env.usable:
+            self._retire(slot.env)
             slot.env = None
         async with self._freed:
             slot.busy = False
@@ -91,4 +101,6 @@ class Pool:
         envs = self.environments
         for slot in self._slots:
             slot.env = None
-        await asyncio.gather(*(env.shutdown("spindown") for env in envs), return_exceptions=True)
+        await asyncio.gather(
+            *(env.shutdown("spindown") for env in envs), *self._retiring, return_exceptions=True
+        )
