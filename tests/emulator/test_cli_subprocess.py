@@ -20,6 +20,7 @@ import orjson
 import pytest
 from botocore.config import Config
 
+from tests.emulator.processes import alive, descendants
 from tests.support.paths import REPO_ROOT
 
 CONSOLE_SCRIPT = Path(sys.executable).parent / "lambda-runtime"
@@ -33,36 +34,6 @@ def handler(event, context):
     print("handled", event.get("who"))
     return {"pid": os.getpid(), "child": child.pid if child else None, "who": event.get("who")}
 """
-
-
-def _descendants(pid: int) -> set[int]:
-    found: set[int] = set()
-    pending = [pid]
-    while pending:
-        parent = pending.pop()
-        try:
-            tasks = os.listdir(f"/proc/{parent}/task")
-        except OSError:
-            continue
-        for tid in tasks:
-            try:
-                children = Path(f"/proc/{parent}/task/{tid}/children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, children):
-                if child not in found:
-                    found.add(child)
-                    pending.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    """Running (a zombie no one reaped yet is not running)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 class EmulatorProcess:
@@ -110,7 +81,7 @@ class EmulatorProcess:
 
     def kill(self) -> None:
         if self.process.poll() is None:
-            for pid in _descendants(self.process.pid):
+            for pid in descendants(self.process.pid):
                 os.kill(pid, signal.SIGKILL)
             self.process.kill()
             self.process.wait()
@@ -174,13 +145,13 @@ def test_emulate_serves_invoke_command_and_boto3_then_stops_on_sigterm(emulate: 
     # One warm environment served both.
     assert by_boto3["pid"] == cli_result["pid"]
     emulate.wait_for(r"^REPORT RequestId: .*Max Memory Used: \d+ MB")
-    family = _descendants(emulate.process.pid)
+    family = descendants(emulate.process.pid)
     assert {cli_result["pid"], cli_result["child"]} <= family
 
     assert emulate.stop(signal.SIGTERM) == 0
     assert "Lambda emulator: shutting down" in emulate.seen
     assert "handled boto3" in emulate.seen
-    assert not [pid for pid in family if _alive(pid)]
+    assert not [pid for pid in family if alive(pid)]
 
 
 def test_emulate_stops_on_sigint_with_a_warm_environment(emulate: EmulatorProcess) -> None:
@@ -188,11 +159,11 @@ def test_emulate_stops_on_sigint_with_a_warm_environment(emulate: EmulatorProces
     answer = _boto3_invoke(port, {"who": "first"})
     runtime_pid = answer["pid"]
     assert isinstance(runtime_pid, int)
-    assert _alive(runtime_pid)
+    assert alive(runtime_pid)
 
     assert emulate.stop(signal.SIGINT) == 0
     assert not any("Traceback" in line for line in emulate.seen), emulate.seen
-    assert not _alive(runtime_pid)
+    assert not alive(runtime_pid)
 
 
 def test_emulate_refuses_a_taken_port(task_root: Path) -> None:
