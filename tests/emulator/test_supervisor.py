@@ -1,0 +1,63 @@
+"""SupervisedProcess with real processes: the process tree's peak memory, and ending the whole tree."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import sys
+from pathlib import Path
+
+from lambda_runtime.emulator.supervisor import SupervisedProcess
+from tests.emulator.processes import alive, descendants
+
+# The leader starts a child that touches 64 MB, says so, and both wait to be stopped.
+TREE = """
+import subprocess, sys
+child = subprocess.Popen([sys.executable, "-c", '''
+import sys, time
+block = bytearray(64 * 1024 * 1024)
+for i in range(0, len(block), 4096):
+    block[i] = 1
+print("child ready", flush=True)
+time.sleep(60)
+'''])
+print("leader started", child.pid, flush=True)
+child.wait()
+"""
+
+
+def test_peak_memory_counts_descendants_and_terminate_ends_the_tree(tmp_path: Path) -> None:
+    async def scenario() -> None:
+        lines: list[str] = []
+        ready = asyncio.Event()
+
+        def on_line(line: str) -> None:
+            lines.append(line)
+            if line == "child ready":
+                ready.set()
+
+        process = await SupervisedProcess.spawn(
+            [sys.executable, "-c", TREE], env={"PATH": "/usr/bin:/bin"}, cwd=tmp_path, on_line=on_line
+        )
+        try:
+            await asyncio.wait_for(ready.wait(), 30)
+            family = descendants(process.pid)
+            assert len(family) == 1
+            peak_mb = process.peak_rss_mb()
+            assert peak_mb >= 64 + 5  # the child's block plus two interpreters
+            # Never lower than an earlier reading, even once the child is gone.
+            (child,) = family
+            process.signal_tree(signal.SIGKILL)
+            await process.wait()
+            assert process.peak_rss_mb() == peak_mb
+        finally:
+            status = await process.terminate(0)
+        assert status == -signal.SIGKILL
+        assert any(line.startswith("leader started") for line in lines)
+        for _ in range(250):
+            if not alive(child):
+                break
+            await asyncio.sleep(0.02)
+        assert not alive(child)
+
+    asyncio.run(scenario())
