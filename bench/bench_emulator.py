@@ -78,6 +78,9 @@ def _blocking_caller(port: int, seconds: float) -> int:
         stop = time.perf_counter() + seconds
         while time.perf_counter() < stop:
             sock.sendall(_REQUEST)
+            status = stream.readline()
+            if not status.startswith(b"HTTP/1.1 200"):
+                raise RuntimeError(f"invoke failed: {status!r}")  # a 429 must not count as served
             length = 0
             while (line := stream.readline()) not in (b"\r\n", b""):
                 if line.lower().startswith(b"content-length:"):
