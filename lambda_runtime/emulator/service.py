@@ -1,6 +1,8 @@
 """The emulator assembled: one function, a pool of execution environments, the Invoke API server.
 
 ``Emulator`` is what tests and the demo embed; ``run_emulator`` is the ``emulate`` command's main loop.
+Its console gets the lines of one event-loop iteration in one write (START, output, END and REPORT of an
+invoke are typically one write, not one per line).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import asyncio
 import contextlib
 import signal
 import sys
+from typing import TextIO
 
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.environment import ExecutionEnvironment
@@ -17,12 +20,51 @@ from lambda_runtime.emulator.invoke_api import InvokeApi
 from lambda_runtime.emulator.logs import LogSink
 from lambda_runtime.emulator.pool import Pool
 
-__all__ = ["Emulator", "print_line", "run_emulator"]
+__all__ = ["ConsoleLog", "Emulator", "print_line", "run_emulator"]
 
 
 def print_line(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
+
+
+class ConsoleLog:
+    """A log sink for a text stream that writes once per event-loop iteration; at once without a loop.
+
+    A stream that breaks (a closed pipe) is given up on: the emulator keeps serving.
+    """
+
+    def __init__(self, stream: TextIO | None = None) -> None:
+        self._stream = stream if stream is not None else sys.stdout
+        self._pending: list[str] = []
+        self._scheduled = False
+        self._broken = False
+
+    def __call__(self, line: str) -> None:
+        if self._broken:
+            return
+        self._pending.append(line)
+        if self._scheduled:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self.flush()
+            return
+        self._scheduled = True
+        loop.call_soon(self.flush)
+
+    def flush(self) -> None:
+        self._scheduled = False
+        if not self._pending:
+            return
+        text = "".join(line + "\n" for line in self._pending)
+        self._pending.clear()
+        try:
+            self._stream.write(text)
+            self._stream.flush()
+        except (OSError, ValueError):
+            self._broken = True
 
 
 class Emulator:
@@ -61,7 +103,8 @@ class Emulator:
 
 
 async def _serve(config: FunctionConfig, host: str, port: int) -> int:
-    emulator = Emulator(config)
+    console = ConsoleLog()
+    emulator = Emulator(config, log_sink=console)
     try:
         await emulator.start(host, port)
     except OSError as exc:
@@ -74,20 +117,20 @@ async def _serve(config: FunctionConfig, host: str, port: int) -> int:
     for signum in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(signum, stop.set)
-    print_line(
+    console(
         f"Lambda emulator: function {config.function_name!r} (handler {config.handler}, timeout "
         f"{config.timeout_s:g} s, memory {config.memory_mb} MB, concurrency {config.concurrency})"
     )
-    print_line(f"  runtime: {' '.join(config.command)}")
-    print_line(
-        f"  Invoke API: {emulator.endpoint_url}/2015-03-31/functions/{config.function_name}/invocations"
-    )
-    print_line(f"  try: lambda-runtime invoke --port {emulator.port} --payload '{{}}'   (Ctrl-C stops)")
+    console(f"  runtime: {' '.join(config.command)}")
+    console(f"  Invoke API: {emulator.endpoint_url}/2015-03-31/functions/{config.function_name}/invocations")
+    console(f"  try: lambda-runtime invoke --port {emulator.port} --payload '{{}}'   (Ctrl-C stops)")
     try:
         await stop.wait()
     finally:
-        print_line("Lambda emulator: shutting down")
+        console("Lambda emulator: shutting down")
+        console.flush()
         await emulator.close()
+        console.flush()
     return 0
 
 

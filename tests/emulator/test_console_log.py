@@ -1,0 +1,55 @@
+"""ConsoleLog: the emulate command's console sink, with a small recording stream."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from lambda_runtime.emulator.service import ConsoleLog
+
+
+class Recording(io.StringIO):
+    def __init__(self, fail: bool = False) -> None:
+        super().__init__()
+        self.writes: list[str] = []
+        self.fail = fail
+
+    def write(self, text: str) -> int:
+        if self.fail:
+            raise BrokenPipeError("reader went away")
+        self.writes.append(text)
+        return len(text)
+
+
+def test_lines_of_one_loop_iteration_are_one_write() -> None:
+    stream = Recording()
+    console = ConsoleLog(stream)
+
+    async def scenario() -> None:
+        console("START RequestId: r1")
+        console("hello")
+        console("END RequestId: r1")
+        assert stream.writes == []
+        await asyncio.sleep(0)
+        console("REPORT RequestId: r1")
+        await asyncio.sleep(0)
+
+    asyncio.run(scenario())
+    assert stream.writes == ["START RequestId: r1\nhello\nEND RequestId: r1\n", "REPORT RequestId: r1\n"]
+
+
+def test_without_a_loop_lines_are_written_at_once() -> None:
+    stream = Recording()
+    console = ConsoleLog(stream)
+    console("one")
+    console("two")
+    assert stream.writes == ["one\n", "two\n"]
+
+
+def test_a_broken_stream_is_given_up_without_raising() -> None:
+    stream = Recording(fail=True)
+    console = ConsoleLog(stream)
+    console("lost")
+    stream.fail = False
+    console("also dropped: the stream broke once")
+    assert stream.writes == []
