@@ -249,18 +249,23 @@ class _Connection:
         headers.append(framing)
         return h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
 
-    async def _write_response(self, response: Response) -> None:
+    async def _write_response(self, response: Response, *, head_only: bool = False) -> None:
+        """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length."""
         if isinstance(response, HttpResponse):
             # One write (one send on the socket) for the head and the body.
             conn = self._h11
             head = conn.send(self._head(response, (b"Content-Length", str(len(response.body)).encode())))
-            body = conn.send(h11.Data(data=response.body)) if response.body else None
+            body = conn.send(h11.Data(data=response.body)) if response.body and not head_only else None
             end = conn.send(h11.EndOfMessage())
             self._writer.write(b"".join(part for part in (head, body, end) if part))
             await self._writer.drain()
             return
         self._send(self._head(response, (b"Transfer-Encoding", b"chunked")))
         await self._writer.drain()
+        if head_only:
+            self._send(h11.EndOfMessage())
+            await self._writer.drain()
+            return
         async for chunk in response.chunks:
             if chunk:
                 self._send(h11.Data(data=chunk))
@@ -317,7 +322,7 @@ class _Connection:
             response = HttpResponse.json(
                 500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
             )
-        await self._write_response(response)
+        await self._write_response(response, head_only=request.method == "HEAD")
         return True
 
     async def serve(self) -> None:

@@ -38,6 +38,7 @@ async def _server() -> HttpServer:
     router = Router()
     router.add("POST", "/echo/{x}", _echo)
     router.add("GET", "/stream", _stream)
+    router.add("HEAD", "/stream", _stream)
     router.add("GET", "/fail", _fail)
     server = HttpServer(router)
     await server.start()
@@ -71,6 +72,28 @@ def test_keep_alive_serves_several_requests_on_one_connection() -> None:
             assert answer.count(b"HTTP/1.1 200") == 2
             assert b"X-Param: a" in answer
             assert answer.endswith(b"de")
+        finally:
+            await server.close()
+
+    asyncio.run(scenario())
+
+
+def test_head_requests_get_heads_only_and_keep_the_connection() -> None:
+    async def scenario() -> None:
+        server = await _server()
+        try:
+            heads = b"HEAD /nothing HTTP/1.1\r\nHost: x\r\n\r\nHEAD /stream HTTP/1.1\r\nHost: x\r\n\r\n"
+            after = b"GET /stream HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+            answer = await _exchange(server, heads + after)
+            first, second, third = answer.split(b"HTTP/1.1 ")[1:]
+            assert first.startswith(b"404")
+            assert first.endswith(b"\r\n\r\n")
+            assert b"Content-Length: " in first
+            assert b"errorType" not in first
+            assert second.startswith(b"200")
+            assert b"chunk0" not in second
+            assert third.startswith(b"200")
+            assert b"chunk2;" in third
         finally:
             await server.close()
 
