@@ -9,6 +9,8 @@ API Gateway v2 sample event and one handler file shared by all three. Per sessio
 - CPU per warm invoke: user+sys of the runtime process only (the sum of ``/proc/<pid>/task/*/schedstat``,
   nanoseconds), taken when the runtime has sent its /next request, so exactly N whole invoke cycles fall
   between the two readings; a warm-up of W invokes after init is excluded;
+- cold start CPU: the process's CPU time at that first response (no target; steadier than wall time when
+  the machine is shared);
 - peak RSS: ``VmHWM`` from ``/proc/<pid>/status`` at the end.
 
 Repetitions alternate (ours, awslambdaric, floor, ours, ...) so machine noise hits all three alike; the
@@ -17,6 +19,7 @@ table shows medians with their range. Every response is checked against the hand
 Interpreters run with ``-S`` and an explicit PYTHONPATH (repository root, then site-packages): the venv's
 ``.pth`` files (an editable-install finder importing pathlib, dataclasses, inspect) would add ~10 ms to every
 start here that a Lambda deployment does not pay. ``--site`` runs them the ordinary way instead.
+``--ours-root DIR`` imports lambda_runtime from another copy (a patch under evaluation).
 """
 
 from __future__ import annotations
