@@ -166,9 +166,12 @@ class ExecutionEnvironment:
             },
         )
         try:
-            await self._host.start(self.runtime_api)
+            await asyncio.wait_for(self._host.start(self.runtime_api), config.init_timeout_s)
         except ExtensionInitError as exc:
             self._fail_init(Failure.of(exc.error_type, exc.message))
+            return
+        except asyncio.TimeoutError:
+            self._fail_init(self._init_timeout())
             return
         try:
             self._process = await SupervisedProcess.spawn(
@@ -185,22 +188,27 @@ class ExecutionEnvironment:
         Init ends when the runtime and every extension called next; only the first call waits."""
         if self._init_outcome is not None:
             return self._init_outcome[0]
-        remaining = self.config.init_timeout_s - (time.monotonic() - self._init_started)
         try:
-            failure = await asyncio.wait_for(asyncio.shield(self._ready), max(remaining, 0.0))
+            failure = await asyncio.wait_for(asyncio.shield(self._ready), self._init_time_left())
+            if failure is None:
+                await asyncio.wait_for(self.host.wait_init_done(), self._init_time_left())
         except asyncio.TimeoutError:
-            failure = Failure.of(
-                "Runtime.InitTimeout", f"Init timed out after {self.config.init_timeout_s:.2f} seconds"
-            )
+            failure = self._init_timeout()
             self._fail_init(failure)
-        if failure is None:
-            try:
-                await self.host.wait_init_done()
-            except ExtensionInitError as exc:
-                failure = Failure.of(exc.error_type, exc.message)
-                self._fail_init(failure)
+        except ExtensionInitError as exc:
+            failure = Failure.of(exc.error_type, exc.message)
+            self._fail_init(failure)
         self._init_outcome = (failure,)
         return failure
+
+    def _init_time_left(self) -> float:
+        return max(0.0, self.config.init_timeout_s - (time.monotonic() - self._init_started))
+
+    def _init_timeout(self) -> Failure:
+        """Init (extensions registering and initialising, the runtime reaching /next) took too long."""
+        return Failure.of(
+            "Runtime.InitTimeout", f"Init timed out after {self.config.init_timeout_s:.2f} seconds"
+        )
 
     def _fail_init(self, failure: Failure) -> None:
         if not self._ready.done():

@@ -179,10 +179,9 @@ class ExtensionsRuntime:
             self._processes[name] = process
             self._watchers.append(asyncio.create_task(self._watch(name, process), name=f"extension:{name}"))
         try:
-            # Registered, and done initialising: an extension's init error then reaches the caller
-            # through ``start`` (the runtime is not started at all), not half-way through its init.
+            # The runtime starts once every extension registered; extensions finish their init alongside
+            # it, and an init error after registration ends the init through ``wait_init_done``.
             await self._wait_for(self._all_external_registered)
-            await self._wait_for(self._external_initialised)
         except ExtensionInitError:
             await self._kill_all()
             raise
@@ -314,9 +313,6 @@ class ExtensionsRuntime:
             for e in self.registry.extensions
             if e.kind is ExtensionKind.EXTERNAL
         )
-
-    def _external_initialised(self) -> bool:
-        return all(e.has_called_next for e in self.registry.registered if e.kind is ExtensionKind.EXTERNAL)
 
     def _all_called_next(self) -> bool:
         return all(e.has_called_next for e in self.registry.registered)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 import orjson
+import pytest
 
 from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS, FunctionConfig
 from lambda_runtime.emulator.ext_host import extension_environment
@@ -89,6 +90,39 @@ while True:
     event = json.loads(body)
     print("talker saw " + event["requestId"], flush=True)
     open({marker!r}, "w").close()
+"""
+
+# Registers, then finishes its init only once the runtime has started (it waits for the runtime's marker).
+WAITS_FOR_RUNTIME = """
+import pathlib, time
+ident = register(["INVOKE"])
+marker = pathlib.Path({marker!r})
+while not marker.exists():
+    time.sleep(0.01)
+print("init done after the runtime started", flush=True)
+while True:
+    call("GET", "/event/next", headers=ident)
+"""
+
+MARKING_HANDLER = """
+import os, pathlib
+pathlib.Path(os.environ["RUNTIME_MARKER"]).write_text("started")
+
+def handler(event, context):
+    return "served"
+"""
+
+# Never registers.
+SILENT = """
+import time
+time.sleep(60)
+"""
+
+# Registers, then never asks for an event (its init never ends).
+STUCK = """
+import time
+register(["INVOKE"])
+time.sleep(60)
 """
 
 PID_HANDLER = """
@@ -216,3 +250,37 @@ def test_extension_output_goes_to_the_log_and_the_invoke_tail(tmp_path: Path) ->
     tail = base64.b64decode(answer.headers["X-Amz-Log-Result"]).decode()
     assert said in tail
     assert tail.index(said) < tail.index("END RequestId")
+
+
+def test_runtime_starts_once_extensions_registered_not_once_they_initialised(tmp_path: Path) -> None:
+    (tmp_path / "marking.py").write_text(MARKING_HANDLER)
+    extensions = tmp_path / "extensions"
+    marker = tmp_path / "runtime-started"
+    _write_extension(extensions, "patient", WAITS_FOR_RUNTIME.format(marker=str(marker)))
+    config = awslambdaric_config(
+        tmp_path,
+        "marking.handler",
+        extensions_dir=extensions,
+        env={"RUNTIME_MARKER": str(marker)},
+        init_timeout_s=5.0,
+    )
+    with running(config) as emulator:
+        answer = _invoke(emulator.url, {})
+        lines = list(emulator.lines)
+    assert orjson.loads(answer.content) == "served"
+    assert any(line.endswith("init done after the runtime started") for line in lines)
+
+
+@pytest.mark.parametrize("behaviour", ["never registers", "never calls next"])
+def test_an_extension_that_never_finishes_init_hits_the_init_timeout(tmp_path: Path, behaviour: str) -> None:
+    (tmp_path / "app.py").write_text(PID_HANDLER)
+    extensions = tmp_path / "extensions"
+    _write_extension(extensions, "laggard", SILENT if behaviour == "never registers" else STUCK)
+    config = awslambdaric_config(tmp_path, "app.handler", extensions_dir=extensions, init_timeout_s=0.5)
+    with running(config) as emulator:
+        answer = _invoke(emulator.url, {})
+    assert answer.headers["X-Amz-Function-Error"] == "Unhandled"
+    assert orjson.loads(answer.content) == {
+        "errorType": "Runtime.InitTimeout",
+        "errorMessage": "Init timed out after 0.50 seconds",
+    }
