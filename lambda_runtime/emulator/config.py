@@ -65,6 +65,8 @@ class FunctionConfig:
     # Given with --env; applied last, so they override everything else.
     env: Mapping[str, str] = field(default_factory=dict)
     init_timeout_s: float = 10.0
+    # A streamed response may be this long (Lambda documents 200 MB); a buffered one MAX_PAYLOAD_BYTES.
+    max_streamed_response_bytes: int = 200 * 1024 * 1024
     region: str = "us-east-1"
     account_id: str = "123456789012"
     version: str = "$LATEST"
@@ -80,6 +82,10 @@ class FunctionConfig:
             raise ValueError(f"concurrency must be at least 1, not {self.concurrency}")
         if not self.command:
             raise ValueError("the runtime command is empty")
+        if self.max_streamed_response_bytes < 1:
+            raise ValueError(
+                f"the streamed response limit must be positive, not {self.max_streamed_response_bytes}"
+            )
 
     @property
     def function_arn(self) -> str:

@@ -33,11 +33,9 @@ def _error(status: int, error_type: str, message: str) -> HttpResponse:
     return HttpResponse.json(status, {"errorMessage": message, "errorType": error_type})
 
 
-def _too_large() -> HttpResponse:
+def _too_large(limit: int = MAX_PAYLOAD_BYTES) -> HttpResponse:
     return _error(
-        413,
-        "RequestEntityTooLarge",
-        f"Request body exceeds the maximum allowed size ({MAX_PAYLOAD_BYTES} bytes)",
+        413, "RequestEntityTooLarge", f"Request body exceeds the maximum allowed size ({limit} bytes)"
     )
 
 
@@ -116,8 +114,12 @@ class RuntimeApi:
 
     async def _streamed(self, request: HttpRequest, record: InvokeRecord, content_type: str) -> HttpResponse:
         stream = self.env.begin_stream(record, content_type)
+        limit = self.env.config.max_streamed_response_bytes
         try:
             async for chunk in request.stream():
+                if stream.produced_bytes + len(chunk) > limit:
+                    self.env.end_stream(record, Failure.response_too_large(limit))
+                    return _too_large(limit)
                 await stream.put(chunk)
         except BaseException:
             self.env.end_stream(

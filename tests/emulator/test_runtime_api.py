@@ -194,3 +194,27 @@ def test_runtime_that_never_calls_next_hits_the_init_timeout(tmp_path: Path) -> 
         )
     assert response.headers["x-amz-function-error"] == "Unhandled"
     assert response.json()["errorType"] == "Runtime.InitTimeout"
+
+
+def test_streamed_response_over_the_limit_is_413_and_a_size_error(tmp_path: Path) -> None:
+    config = FunctionConfig(
+        task_root=tmp_path,
+        command=(sys.executable, "-c", "import time; time.sleep(60)"),
+        max_streamed_response_bytes=1000,
+    )
+    with running(config) as emulator:
+        first = PendingInvoke(emulator)
+        runtime = _runtime(emulator)
+        request_id, _ = _next(runtime)
+        answer = _chunked_post(runtime, f"{BASE}/invocation/{request_id}/response", [b"x" * 600] * 3, [])
+        assert answer.startswith(b"HTTP/1.1 413")
+        assert b"(1000 bytes)" in answer
+        result = first.result()
+        assert result.headers["x-amz-function-error"] == "Unhandled"
+        assert result.json()["errorType"] == "Function.ResponseSizeTooLarge"
+        assert "(1000 bytes)" in result.json()["errorMessage"]
+        # The environment serves the next invoke.
+        pending = PendingInvoke(emulator)
+        request_id, _ = _next(runtime)
+        assert runtime.post(f"{BASE}/invocation/{request_id}/response", content=b'"ok"').status_code == 202
+        assert pending.result().json() == "ok"
