@@ -6,9 +6,13 @@ Public names are loaded on first use, so ``import lambda_runtime`` stays cheap o
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
     from lambda_runtime.handlers.stream import ResponseStream, StreamClosedError
     from lambda_runtime.log import Log

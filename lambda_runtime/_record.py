@@ -17,20 +17,24 @@ rebuild the instance through ``__init__`` from its field values.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+
 
 __all__ = ["Record", "set_field"]
 
 if TYPE_CHECKING:
+    from typing import Any, ClassVar, TypeVar
+
     # Type checkers treat subclasses as frozen dataclasses: assigning a field is a static error too.
     from typing_extensions import dataclass_transform
+
+    _RecordT = TypeVar("_RecordT", bound="Record")
 else:
 
-    def dataclass_transform(**_options: object) -> Any:
+    def dataclass_transform(**_options: object) -> object:
         return lambda cls: cls
 
-
-_RecordT = TypeVar("_RecordT", bound="Record")
 
 # How an ``__init__`` sets a field of its (otherwise immutable) instance.
 set_field = object.__setattr__

@@ -8,22 +8,26 @@ A plain generator or async generator function streams what it yields.
 
 from __future__ import annotations
 
+import sys
 import types
-import typing
 from collections.abc import AsyncIterator, Callable, Iterator
-from typing import Any
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.handlers.base import (
-    LambdaBufferedHandler,
-    LambdaStreamHandler,
-    _HandlerBase,
-    declared_event_type,
-)
-from lambda_runtime.handlers.codec import EventDecoder, decoder_for
+from lambda_runtime.handlers.codec import decoder_for
 from lambda_runtime.handlers.stream import ResponseStream
 from lambda_runtime.runtime.context import Context
 from lambda_runtime.runtime.shutdown import ShutdownHook
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
+    from lambda_runtime.handlers.codec import EventDecoder
+
+_BASE_MODULE = "lambda_runtime.handlers.base"
 
 __all__ = ["BufferedTarget", "HandlerTarget", "NotAHandlerError", "StreamingTarget", "adapt"]
 
@@ -70,16 +74,18 @@ HandlerTarget = BufferedTarget | StreamingTarget
 
 
 def _first_parameter_type(function: Callable[..., Any]) -> Any:
-    """The annotation of a function's first parameter, resolved; Any when absent or unresolvable."""
+    """The annotation of a function's first parameter, resolved; None when absent or unresolvable."""
     code = getattr(function, "__code__", None)
-    if code is None or code.co_argcount == 0:
-        return Any
+    if code is None or code.co_argcount == 0 or not getattr(function, "__annotations__", None):
+        return None
+    import typing  # only for annotated functions
+
     first = code.co_varnames[1 if isinstance(function, types.MethodType) else 0]
     try:
         hints = typing.get_type_hints(function)
     except Exception:
-        return Any
-    return hints.get(first, Any)
+        return None
+    return hints.get(first)
 
 
 def _stream_from_iterator(
@@ -116,12 +122,16 @@ def _is_generator_function(function: Any) -> bool:
 def _shutdown_hooks(
     handler: LambdaBufferedHandler[Any, Any] | LambdaStreamHandler[Any],
 ) -> tuple[ShutdownHook, ...]:
+    from lambda_runtime.handlers.base import _HandlerBase
+
     overridden = type(handler).on_shutdown is not _HandlerBase.on_shutdown
     return (handler.on_shutdown,) if overridden else ()
 
 
-def adapt(handler: Any) -> HandlerTarget:
-    """Adapt a handler object; raises NotAHandlerError when it is none of the accepted forms."""
+def _adapt_handler_class(handler: Any) -> HandlerTarget | None:
+    """A LambdaBufferedHandler / LambdaStreamHandler subclass or instance adapted; None for anything else."""
+    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler, declared_event_type
+
     if isinstance(handler, type) and issubclass(handler, (LambdaBufferedHandler, LambdaStreamHandler)):
         handler = handler()
     if isinstance(handler, LambdaStreamHandler):
@@ -130,6 +140,16 @@ def adapt(handler: Any) -> HandlerTarget:
     if isinstance(handler, LambdaBufferedHandler):
         decode = decoder_for(declared_event_type(type(handler)))
         return BufferedTarget(decode, handler.handle_request, _shutdown_hooks(handler))
+    return None
+
+
+def adapt(handler: Any) -> HandlerTarget:
+    """Adapt a handler object; raises NotAHandlerError when it is none of the accepted forms."""
+    # A handler class exists only once the base classes were imported: plain functions never load them.
+    if _BASE_MODULE in sys.modules:
+        target = _adapt_handler_class(handler)
+        if target is not None:
+            return target
     if isinstance(handler, type) or not callable(handler):
         raise NotAHandlerError(
             f"{handler!r} is not a handler: expected a function (event, context), or a subclass or instance "

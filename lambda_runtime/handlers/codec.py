@@ -15,9 +15,8 @@ Encoding, for each result:
 
 from __future__ import annotations
 
-import decimal
+import sys
 from collections.abc import Callable
-from typing import Any
 
 import orjson
 
@@ -25,9 +24,16 @@ from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
 
-__all__ = ["EncodedResult", "EventDecoder", "decoder_for", "encode_result"]
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-EventDecoder = Callable[[bytes], Any]
+    EventDecoder = Callable[[bytes], Any]
+else:
+    EventDecoder = Callable  # what type checkers see above, without importing typing
+
+__all__ = ["EncodedResult", "EventDecoder", "decoder_for", "encode_result"]
 
 
 def _parse_json(body: bytes) -> Any:
@@ -68,7 +74,9 @@ def _default(value: Any) -> Any:
     to_dict = getattr(value, "to_dict", None)
     if callable(to_dict):
         return to_dict()
-    if isinstance(value, decimal.Decimal):
+    # A Decimal exists only once its module was imported, so the runtime never imports it itself.
+    decimal = sys.modules.get("decimal")
+    if decimal is not None and isinstance(value, decimal.Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, (set, frozenset)):
         return list(value)

@@ -6,7 +6,6 @@ Rule: nothing is sent until the first byte is written, so an error raised before
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable, Mapping, Sequence
 
 import orjson
@@ -24,6 +23,12 @@ __all__ = ["ResponseStream", "StreamClosedError"]
 
 # Opens the chunked /response request for a content type; supplied by the runtime loop.
 StreamOpener = Callable[[str], ChunkedUpload]
+
+
+def _base64(data: bytes) -> str:
+    import base64  # only when a stream fails after its first byte
+
+    return base64.b64encode(data).decode("ascii")
 
 
 class StreamClosedError(Exception):
@@ -99,6 +104,6 @@ class ResponseStream:
         if error is not None:
             trailers = [
                 (Header.FUNCTION_ERROR_TYPE, error.header_error_type()),
-                (Header.FUNCTION_ERROR_BODY, base64.b64encode(error.to_json()).decode("ascii")),
+                (Header.FUNCTION_ERROR_BODY, _base64(error.to_json())),
             ]
         return self._upload.finish(trailers)

@@ -14,12 +14,13 @@ Module map: ``_levels`` (Level), ``_config`` (LogConfig), ``_timestamps``, ``_er
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from lambda_runtime.log._config import LogConfig, LogFormat
 from lambda_runtime.log._levels import Level
 from lambda_runtime.log._log import Log
 from lambda_runtime.log._setup import configure, log_fault
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lambda_runtime.log._stdlib import LambdaLogHandler

@@ -10,13 +10,15 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
 
 from lambda_runtime.log._config import LogConfig, LogFormat
 from lambda_runtime.log._formatters import Formatter, format_json, format_text
 from lambda_runtime.log._levels import LEVEL_NAMES
 from lambda_runtime.log._sinks import Sink, StreamSink
 from lambda_runtime.log._timestamps import format_timestamp
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lambda_runtime.log._error_fields import ErrorFields

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from types import TracebackType
-from typing import TYPE_CHECKING
 
 from lambda_runtime._record import Record, set_field
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lambda_runtime.runtime.errors import ErrorReport

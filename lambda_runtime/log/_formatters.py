@@ -13,11 +13,17 @@ message, a traceback after that.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol
 
 import orjson
 
 from lambda_runtime.log._levels import LEVEL_NAMES
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Protocol
+else:
+    Protocol = object
 
 if TYPE_CHECKING:
     from lambda_runtime.log._error_fields import ErrorFields

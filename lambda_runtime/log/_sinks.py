@@ -13,7 +13,14 @@ import os
 import struct
 import sys
 import threading
-from typing import Protocol, TextIO
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Protocol, TextIO
+else:
+    Protocol = object
 
 __all__ = ["FRAME_HEADER", "Sink", "StreamSink", "TelemetrySink", "frame_type"]
 

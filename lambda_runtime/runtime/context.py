@@ -11,13 +11,17 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
 
 import orjson
 
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.config import FunctionInfo
 from lambda_runtime.runtime.protocol import Invocation
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = [
     "Client",

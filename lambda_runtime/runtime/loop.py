@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
@@ -32,12 +31,16 @@ from lambda_runtime.runtime.protocol import (
 )
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
 
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+
 if TYPE_CHECKING:
     import asyncio
+    from typing import Any, NoReturn, TypeVar
+
+    T = TypeVar("T")
 
 __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
-
-T = TypeVar("T")
 
 TRACE_ENV = "_X_AMZN_TRACE_ID"
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from enum import Enum
-from urllib.parse import unquote
 
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.errors import ErrorReport
@@ -354,5 +353,7 @@ def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
     match = _INVOCATION_PATH.fullmatch(tail)
     if match is None:
         return None
+    from urllib.parse import unquote  # server side only: urllib.parse costs the runtime's cold start
+
     kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
     return Route(kind, unquote(match.group(1)))

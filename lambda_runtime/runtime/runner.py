@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-from typing import Any, NoReturn
 
 from lambda_runtime import log
 from lambda_runtime.runtime import shutdown
@@ -13,6 +12,11 @@ from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.loop import FatalRuntimeError, InvocationLoop
 from lambda_runtime.runtime.protocol import InitError, ProtocolError
 from lambda_runtime.runtime.transport import Connection, TransportError
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
 
 __all__ = ["LambdaRuntime"]
 

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterable
-from typing import BinaryIO
 
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.protocol import Endpoint, Request
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import BinaryIO
 
 __all__ = ["ChunkedUpload", "Connection", "Response", "TransportError"]
 

@@ -438,3 +438,21 @@ def test_bootstrap_prefers_a_bundled_interpreter(
     ):
         posted = api.wait_for(api.add_invocation(b"1"))
     assert json.loads(posted.body)["event"] == 1
+
+
+def test_stdlib_logging_imported_mid_invoke_goes_through_our_format(task_root: Path) -> None:
+    write_module(
+        task_root,
+        "late_logging",
+        "def handler(event, context):\n"
+        "    import logging  # first imported here, after the runtime started\n"
+        "    logging.getLogger('app').warning('late hello')\n"
+        "    return 'ok'\n",
+    )
+    with RuntimeApiServer() as api, RuntimeProcess(api, "late_logging.handler", task_root) as runtime:
+        request_id = api.add_invocation(b"{}")
+        api.wait_for(request_id)
+        lines = [line for line in runtime.stdout.splitlines() if "late hello" in line]
+    assert len(lines) == 1
+    level, _timestamp, logged_request_id, message = lines[0].split("\t")
+    assert (level, logged_request_id, message) == ("[WARN]", request_id, "late hello")
