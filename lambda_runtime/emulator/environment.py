@@ -5,6 +5,8 @@ Rules:
 - Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
   exiting. That is where END and REPORT are written.
 - A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.
+- The invoke timeout runs from dispatch until the runtime asks for the next invocation: a runtime that
+  answers but never calls /next again is shut down at the timeout (its caller already has the answer).
 - An extension that fails at init fails the init; one that fails later (``host.failure``) shuts the
   environment down with reason "failure" once the invoke ended, so the next invoke gets a fresh one.
 - Shutdown: the runtime gets SIGTERM and the host's budget (2000 ms with external extensions, 500 ms with
@@ -288,7 +290,14 @@ class ExecutionEnvironment:
             self._dispatch.set_result(invocation)
 
     def _on_timeout(self, record: InvokeRecord) -> None:
+        self._timer = None
         if record.finished.done():
+            if self.lifecycle.state is State.RESPONDED:
+                self._sink(
+                    f"[{self.name}] the runtime did not ask for the next invocation within "
+                    f"{self.config.timeout_s:g} s of {record.request_id}; resetting the environment"
+                )
+                self.begin_shutdown("timeout")
             return
         timeout = self.config.timeout_s
         failure = Failure.of(
@@ -303,9 +312,6 @@ class ExecutionEnvironment:
         """End ``record``: resolve its futures, write END and REPORT. Runs once per invoke."""
         if record.finished.done():
             return
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
         if self._process is not None:
             self._process.drain_output()
             self._process.flush_partial_line()
@@ -412,6 +418,9 @@ class ExecutionEnvironment:
                 self._process.peak_rss_mb()  # a first reading, kept even if the process dies mid-invoke
             if not self._ready.done():
                 self._ready.set_result(None)
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
         dispatch: asyncio.Future[Invocation] = asyncio.get_running_loop().create_future()
         self._dispatch = dispatch
         self._settled.set()

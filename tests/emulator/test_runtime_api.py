@@ -218,3 +218,27 @@ def test_streamed_response_over_the_limit_is_413_and_a_size_error(tmp_path: Path
         request_id, _ = _next(runtime)
         assert runtime.post(f"{BASE}/invocation/{request_id}/response", content=b'"ok"').status_code == 202
         assert pending.result().json() == "ok"
+
+
+def test_runtime_that_answers_but_never_calls_next_again_is_reset_at_the_timeout(tmp_path: Path) -> None:
+    config = FunctionConfig(
+        task_root=tmp_path, command=(sys.executable, "-c", "import time; time.sleep(60)"), timeout_s=0.5
+    )
+    with running(config) as emulator:
+        first = PendingInvoke(emulator)
+        stuck = _environment(emulator)
+        runtime = _runtime(emulator)
+        request_id, _ = _next(runtime)
+        assert runtime.post(f"{BASE}/invocation/{request_id}/response", content=b'"one"').status_code == 202
+        assert first.result().json() == "one"
+        # No /next from this runtime: the next invoke waits for the slot, which frees at the timeout.
+        second = PendingInvoke(emulator)
+        deadline = time.monotonic() + 10
+        while emulator.emulator.pool.environments in ([], [stuck]) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        fresh = _runtime(emulator)
+        request_id, _ = _next(fresh)
+        assert fresh.post(f"{BASE}/invocation/{request_id}/response", content=b'"two"').status_code == 202
+        assert second.result().json() == "two"
+        lines = list(emulator.lines)
+    assert any("did not ask for the next invocation within 0.5 s" in line for line in lines)
