@@ -5,8 +5,9 @@ Rules:
 - Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
   exiting. That is where END and REPORT are written.
 - A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.
-- The invoke timeout runs from dispatch until the runtime asks for the next invocation: a runtime that
-  answers but never calls /next again is shut down at the timeout (its caller already has the answer).
+- The invoke timeout runs from dispatch until the runtime asks for the next invocation and the INVOKE
+  subscribers are done: a runtime that answers but never calls /next again, or an extension that never
+  finishes, is shut down at the timeout (the caller already has the answer).
 - An extension that fails at init fails the init; one that fails later (``host.failure``) shuts the
   environment down with reason "failure" once the invoke ended, so the next invoke gets a fresh one.
 - Shutdown: the runtime gets SIGTERM and the host's budget (2000 ms with external extensions, 500 ms with
@@ -366,8 +367,22 @@ class ExecutionEnvironment:
         await self._settled.wait()
         if self._gone or self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
             return False
-        await self.host.wait_invoke_done()
-        failure = self.host.failure
+        host = self.host
+        if host.delivers_invoke_events:
+            record = self._current
+            left = self.config.timeout_s - (time.monotonic() - record.started) if record else 0.0
+            try:
+                await asyncio.wait_for(host.wait_invoke_done(), max(left, 0.0))
+            except asyncio.TimeoutError:
+                self._sink(
+                    f"[{self.name}] extensions did not finish the invoke within {self.config.timeout_s:g} s; "
+                    "resetting the environment"
+                )
+                self.begin_shutdown("timeout")
+                return False
+        else:
+            await host.wait_invoke_done()  # returns at once: nothing to wait for but failures to note
+        failure = host.failure
         if failure is not None:
             self._sink(f"[{self.name}] {failure.error_type}: {failure.message}; resetting the environment")
             self.begin_shutdown("failure")

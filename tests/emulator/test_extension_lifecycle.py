@@ -125,6 +125,15 @@ register(["INVOKE"])
 time.sleep(60)
 """
 
+# Takes the first INVOKE and never asks for the next event.
+HOARDER = """
+import time
+ident = register(["INVOKE"])
+call("GET", "/event/next", headers=ident)
+print("hoarder: keeping this invoke", flush=True)
+time.sleep(60)
+"""
+
 PID_HANDLER = """
 import os, pathlib, time
 
@@ -284,3 +293,19 @@ def test_an_extension_that_never_finishes_init_hits_the_init_timeout(tmp_path: P
         "errorType": "Runtime.InitTimeout",
         "errorMessage": "Init timed out after 0.50 seconds",
     }
+
+
+def test_an_extension_that_never_finishes_an_invoke_is_reset_at_the_timeout(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text(PID_HANDLER)
+    extensions = tmp_path / "extensions"
+    _write_extension(extensions, "hoarder", HOARDER)
+    config = awslambdaric_config(tmp_path, "app.handler", extensions_dir=extensions, timeout_s=0.5)
+    with running(config) as emulator:
+        first = _invoke(emulator.url, {})
+        second = _invoke(emulator.url, {})
+        lines = list(emulator.lines)
+    # The answer does not wait for extensions; the next invoke gets a fresh environment.
+    assert "X-Amz-Function-Error" not in first.headers
+    assert "X-Amz-Function-Error" not in second.headers
+    assert orjson.loads(first.content)["pid"] != orjson.loads(second.content)["pid"]
+    assert any("extensions did not finish the invoke within 0.5 s" in line for line in lines)
