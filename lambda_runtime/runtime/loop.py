@@ -17,6 +17,7 @@ from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
 from lambda_runtime.handlers.codec import encode_result
 from lambda_runtime.handlers.stream import ResponseStream
+from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
 from lambda_runtime.runtime.context import Context, invocation_scope
 from lambda_runtime.runtime.errors import ErrorReport
@@ -64,20 +65,7 @@ class AsyncRunner:
 
             self._loop = asyncio.new_event_loop()
             asyncio.set_event_loop(self._loop)
-        return self._loop.run_until_complete(_as_coroutine(awaitable))
-
-    def close(self) -> None:
-        if self._loop is not None:
-            self._loop.close()
-            self._loop = None
-
-
-async def _as_coroutine(awaitable: Awaitable[T]) -> T:
-    return await awaitable
-
-
-def _is_awaitable(value: Any) -> bool:
-    return hasattr(value, "__await__")
+        return self._loop.run_until_complete(as_coroutine(awaitable))
 
 
 class InvocationLoop:
@@ -131,7 +119,7 @@ class InvocationLoop:
 
     def _call(self, function: Callable[..., Any], *args: Any) -> Any:
         result = function(*args)
-        if _is_awaitable(result):
+        if is_awaitable(result):
             return self._runner.run(result)
         return result
 

@@ -16,10 +16,11 @@ from collections.abc import Awaitable, Callable, Sequence
 from types import FrameType
 
 from lambda_runtime.log import Log
+from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.protocol import Endpoint, Request
 from lambda_runtime.runtime.transport import Connection, TransportError
 
-__all__ = ["ShutdownHook", "install", "on_shutdown", "registered_hooks"]
+__all__ = ["ShutdownHook", "install", "on_shutdown"]
 
 ShutdownHook = Callable[[], "Awaitable[None] | None"]
 
@@ -37,24 +38,16 @@ def on_shutdown(hook: ShutdownHook) -> ShutdownHook:
     return hook
 
 
-def registered_hooks() -> tuple[ShutdownHook, ...]:
-    return tuple(_hooks)
-
-
 def _run_hooks(hooks: Sequence[ShutdownHook]) -> None:
     for hook in hooks:
         try:
             result = hook()
-            if result is not None and hasattr(result, "__await__"):
+            if is_awaitable(result):
                 import asyncio
 
-                asyncio.run(_await(result))
+                asyncio.run(as_coroutine(result))
         except Exception as exc:
             Log.exception(f"shutdown hook {hook!r} failed", exc=exc)
-
-
-async def _await(awaitable: Awaitable[None]) -> None:
-    await awaitable
 
 
 def _register_internal_extension(endpoint: Endpoint) -> None:
