@@ -10,6 +10,8 @@ Rules:
 - Idle slots holding a warm environment are preferred over cold ones.
 - An environment leaving its slot (gone, or replaced) keeps shutting down in the background; ``close``
   waits for those too, so no runtime process outlives the pool.
+- Once closing, an environment leaves with reason "spindown" (never "failure"), even when its invoke
+  was still winding down.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Pool:
         self._freed = asyncio.Condition()
         self._generation = 0
         self._retiring: set[asyncio.Task[None]] = set()
+        self._closing = False
 
     @property
     def size(self) -> int:
@@ -83,7 +86,7 @@ class Pool:
         return env
 
     def _retire(self, env: ExecutionEnvironment) -> None:
-        task = env.begin_shutdown("failure")
+        task = env.begin_shutdown("spindown" if self._closing else "failure")
         if not task.done():
             self._retiring.add(task)
             task.add_done_callback(self._retiring.discard)
@@ -97,7 +100,12 @@ class Pool:
             slot.winding_down = False
             self._freed.notify()
 
+    def begin_close(self) -> None:
+        """From now on environments leave as a spin-down; call before cancelling in-flight invokes."""
+        self._closing = True
+
     async def close(self) -> None:
+        self._closing = True
         envs = self.environments
         for slot in self._slots:
             slot.env = None

@@ -91,6 +91,7 @@ class Emulator:
 
     async def close(self) -> None:
         await self.server.close()
+        self.pool.begin_close()
         await self.invoke_api.close()
         await self.pool.close()
 

@@ -90,6 +90,7 @@ while True:
     note("event", event)
     if event["eventType"] == "SHUTDOWN":
         sys.exit(0)
+
 """
 
 
@@ -227,6 +228,35 @@ def test_extension_init_error_reaches_the_caller(tmp_path: Path) -> None:
     assert answer.headers["X-Amz-Function-Error"] == "Unhandled"
     assert orjson.loads(answer.content)["errorType"] == "Extension.ConfigInvalid"
     assert [n["kind"] for n in setup.read_notes()] == ["register", "env"]
+
+
+SLOW_RUNTIME = """
+import os, time, urllib.request
+API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime/invocation/"
+with urllib.request.urlopen(API + "next") as answer:
+    request_id = answer.headers["Lambda-Runtime-Aws-Request-Id"]
+    event = answer.read()
+urllib.request.urlopen(urllib.request.Request(API + request_id + "/response", data=event, method="POST"))
+time.sleep(1.0)  # answered, not yet back in /next: the invoke is winding down
+urllib.request.urlopen(API + "next")
+"""
+
+
+def test_closing_while_an_invoke_winds_down_is_a_spindown(tmp_path: Path) -> None:
+    """The caller has its answer but the runtime is not back in /next yet: closing the emulator then
+    is a normal spin-down for the extensions, not a failure."""
+    setup = _setup(tmp_path, "normal")
+    runtime = tmp_path / "slow_runtime.py"
+    runtime.write_text(SLOW_RUNTIME)
+    emulator = EmulatorThread(setup.config(command=(sys.executable, str(runtime))))
+    try:
+        answer = _invoke(emulator.url, b'{"n": 1}')
+    finally:
+        emulator.close()
+    assert orjson.loads(answer.content) == {"n": 1}
+    events = [n["data"] for n in setup.read_notes() if n["kind"] == "event"]
+    assert [e["eventType"] for e in events] == ["INVOKE", "SHUTDOWN"]
+    assert events[1]["shutdownReason"] == "spindown"
 
 
 def _cli(emulator: EmulatorThread, *argv: str) -> subprocess.CompletedProcess[bytes]:
