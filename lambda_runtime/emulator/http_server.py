@@ -1,7 +1,10 @@
 """A small HTTP/1.1 server on asyncio and h11, shared by every API of the emulator.
 
 Rules this module keeps:
-- h11 parses and frames everything; nothing here reads HTTP by hand.
+- h11 parses everything; nothing here reads HTTP by hand. A Content-Length response is written here in one
+  piece (h11's send path validates every header on every response, the largest cost of a warm invoke);
+  the connection's h11 state then restarts from a fresh parser holding whatever the peer already sent.
+  Chunked, bodiless (1xx/204/304) and HEAD responses go through h11.
 - One request at a time per connection, connections kept alive.
 - Request bodies are read on demand by the handler: ``await request.read(limit)`` (buffered, capped; raises
   ``BodyTooLarge`` without buffering the excess) or ``async for chunk in request.stream()`` (as it arrives).
@@ -129,7 +132,8 @@ class HttpRequest:
             raise BodyTooLarge(limit)
         parts: list[bytes] = []
         size = 0
-        async for chunk in self.stream():
+        while not self._body_done:
+            chunk = await self._conn.next_body_chunk(self)
             size += len(chunk)
             if size > limit:
                 raise BodyTooLarge(limit)
@@ -208,6 +212,32 @@ def _reason(status: int) -> bytes:
         return b""
 
 
+_NO_BODY_STATUSES = frozenset({204, 304})
+
+
+def _keeps_alive(event: h11.Request) -> bool:
+    if event.http_version != b"1.1":
+        return False
+    return not any(name == b"connection" and b"close" in value.lower() for name, value in event.headers)
+
+
+def _encode_response(response: HttpResponse, keep_alive: bool) -> bytes:
+    """Status line, headers, Content-Length and body; ``LocalProtocolError`` for a header that would
+    break the framing (a line break or NUL in a name or value)."""
+    headers = response.headers
+    fields = "".join([f"{name}: {value}\n" for name, value in headers])
+    if fields.count("\n") != len(headers) or "\r" in fields or "\0" in fields:
+        raise h11.LocalProtocolError(f"illegal character in response headers {headers!r}")
+    head = b"HTTP/1.1 %d %s\r\n%sContent-Length: %d\r\n%s\r\n" % (
+        response.status,
+        _reason(response.status),
+        fields.replace("\n", "\r\n").encode("latin-1"),
+        len(response.body),
+        b"" if keep_alive else b"Connection: close\r\n",
+    )
+    return head + response.body
+
+
 class _Connection:
     """One client connection: reads requests, runs handlers, writes responses."""
 
@@ -218,6 +248,19 @@ class _Connection:
         self._reader = reader
         self._writer = writer
         self._h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
+        # Of the request in hand: whether the connection stays open, and whether the response bypassed h11.
+        self._keep_alive = True
+        self._wrote_directly = False
+
+    def _restart_parser(self) -> None:
+        """A fresh h11 connection for the next request, holding the bytes the peer already sent."""
+        data, closed = self._h11.trailing_data
+        parser = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
+        if data:
+            parser.receive_data(bytes(data))
+        if closed:
+            parser.receive_data(b"")
+        self._h11 = parser
 
     async def _next_event(self) -> h11.Event | type[h11.PAUSED] | type[h11.NEED_DATA]:
         while True:
@@ -251,6 +294,16 @@ class _Connection:
 
     async def _write_response(self, response: Response, *, head_only: bool = False) -> None:
         """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length."""
+        if (
+            isinstance(response, HttpResponse)
+            and not head_only
+            and response.status >= 200
+            and response.status not in _NO_BODY_STATUSES
+        ):
+            self._writer.write(_encode_response(response, self._keep_alive))
+            self._wrote_directly = True
+            await self._writer.drain()
+            return
         if isinstance(response, HttpResponse):
             # One write (one send on the socket) for the head and the body.
             conn = self._h11
@@ -338,6 +391,8 @@ class _Connection:
                 if not isinstance(event, h11.Request):
                     return
                 request = HttpRequest(self, event)
+                self._keep_alive = _keeps_alive(event)
+                self._wrote_directly = False
                 try:
                     await self._answer(request)
                 except h11.RemoteProtocolError as error:
@@ -347,6 +402,11 @@ class _Connection:
                     return
                 if not request._body_done and not await self._drain_body(request):
                     return
+                if self._wrote_directly:
+                    if not self._keep_alive or self._h11.their_state is not h11.DONE:
+                        return
+                    self._restart_parser()
+                    continue
                 if self._h11.our_state is h11.MUST_CLOSE or self._h11.their_state is not h11.DONE:
                     return
                 self._h11.start_next_cycle()

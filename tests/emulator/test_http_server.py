@@ -30,6 +30,11 @@ async def _stream(request: HttpRequest) -> StreamingHttpResponse:
     return StreamingHttpResponse(200, (("Content-Type", "text/plain"),), chunks())
 
 
+async def _reflect(request: HttpRequest) -> HttpResponse:
+    """Puts the body into a response header: how a peer's text can reach a header value."""
+    return HttpResponse(200, (("X-Reflected", (await request.read()).decode()),), b"ok")
+
+
 async def _fail(request: HttpRequest) -> HttpResponse:
     raise RuntimeError("handler bug")
 
@@ -40,6 +45,7 @@ async def _server() -> HttpServer:
     router.add("GET", "/stream", _stream)
     router.add("HEAD", "/stream", _stream)
     router.add("GET", "/fail", _fail)
+    router.add("POST", "/reflect", _reflect)
     server = HttpServer(router)
     await server.start()
     return server
@@ -72,6 +78,38 @@ def test_keep_alive_serves_several_requests_on_one_connection() -> None:
             assert answer.count(b"HTTP/1.1 200") == 2
             assert b"X-Param: a" in answer
             assert answer.endswith(b"de")
+        finally:
+            await server.close()
+
+    asyncio.run(scenario())
+
+
+def test_http_1_0_and_connection_close_end_the_connection_after_the_answer() -> None:
+    async def scenario() -> None:
+        server = await _server()
+        try:
+            old = b"POST /echo/a HTTP/1.0\r\nContent-Length: 1\r\n\r\nz"
+            ignored = b"POST /echo/b HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\n\r\ny"
+            answer = await _exchange(server, old + ignored)  # returns once the server closes
+            assert answer.count(b"HTTP/1.1 200") == 1
+            assert b"Connection: close\r\n" in answer
+            assert answer.endswith(b"z")
+        finally:
+            await server.close()
+
+    asyncio.run(scenario())
+
+
+def test_a_header_value_with_a_line_break_is_never_written() -> None:
+    async def scenario() -> None:
+        server = await _server()
+        try:
+            body = b"a\r\nInjected: yes"
+            bad = b"POST /reflect HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+            answer = await _exchange(server, bad)
+            assert b"Injected" not in answer
+            good = b"POST /reflect HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nConnection: close\r\n\r\nplain"
+            assert b"X-Reflected: plain\r\n" in await _exchange(server, good)
         finally:
             await server.close()
 
