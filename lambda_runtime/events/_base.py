@@ -39,16 +39,20 @@ How to declare a class (for every family module)::
 - Every field is assignable (``resp.status_code = 404`` writes into the document; assigning ``None`` to an
   optional field removes the key). Wrappers are stored as their ``to_dict()``.
 - Extra behaviour is plain methods or properties on the class (e.g. ``json_body()``, ``decoded_data()``).
-- Response classes (things a handler returns) define a keyword ``__init__`` that builds the document with
-  ``compact({...})`` (drops ``None`` values, so optional keys are omitted as AWS documents) and then calls
-  ``super().__init__(doc)``. ``from_dict`` never calls ``__init__``, so decoding works for them too.
+- Response classes (things a handler returns) derive from ``EventResponse`` and define a keyword
+  ``__init__`` that builds the document with ``compact({...})`` (drops ``None`` values, so optional keys
+  are omitted as AWS documents) and then calls ``super().__init__(doc)``. ``from_dict`` never calls
+  ``__init__``, so decoding works for them too.
+- Every other class is a view with no constructor (``object.__init__``, so ``from_dict`` and nested
+  reads create it without running Python code): build views with ``from_dict``, not ``cls(doc)``.
 - Export each public class from ``lambda_runtime/events/__init__.py`` (both the TYPE_CHECKING import and the
   lazy name -> module table) and list it in the module's ``__all__``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, overload
 
 if TYPE_CHECKING:
@@ -57,6 +61,7 @@ if TYPE_CHECKING:
 __all__ = [
     "EventDecodeError",
     "EventObject",
+    "EventResponse",
     "Field",
     "ListOf",
     "MapOf",
@@ -95,27 +100,30 @@ def compact(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 class EventObject:
-    """A typed view over one JSON object. Subclasses declare fields; see the module docstring."""
+    """A typed view over one JSON object. Subclasses declare fields; see the module docstring.
 
-    # ``_cache`` holds the wrappers built from nested objects (None until the first one is built).
+    A view has no constructor of its own (``object.__init__``): ``from_dict`` and nested reads create it
+    with ``cls()``, which runs no Python code. Classes a handler builds derive from ``EventResponse``."""
+
+    # ``_cache`` holds the lists and maps built from nested objects (None until the first one is built).
     __slots__ = ("_cache", "_doc")
     _doc: dict[str, Any]
     _cache: dict[str, Any] | None
 
-    def __init__(self, doc: dict[str, Any] | None = None) -> None:
-        if doc is None:
-            doc = {}
-        elif not isinstance(doc, dict):
-            raise EventDecodeError(f"{type(self).__name__} needs a JSON object, got {type(doc).__name__}")
-        self._doc = doc
-        self._cache = None
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # The view ``from_dict`` calls ``cls()``: a class with its own ``__init__`` needs EventResponse's.
+        if "__init__" in cls.__dict__ and cls.from_dict.__func__ is EventObject.from_dict.__func__:  # type: ignore[attr-defined]
+            raise TypeError(
+                f"{cls.__name__} defines __init__: derive it from EventResponse, whose from_dict skips it"
+            )
 
     @classmethod
     def from_dict(cls, doc: Any) -> Self:
         """Wrap a parsed JSON object (not copied, not walked)."""
         if type(doc) is not dict and not isinstance(doc, dict):
             raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
-        obj = _new(cls)
+        obj = cls()
         obj._doc = doc
         obj._cache = None
         return obj
@@ -159,21 +167,75 @@ class EventObject:
         return f"{type(self).__name__}({text})"
 
 
+class EventResponse(EventObject):
+    """An event class a handler builds (a response, a policy): its keyword ``__init__`` makes the
+    document and calls ``super().__init__(doc)``; ``from_dict`` still wraps a document without it."""
+
+    __slots__ = ()
+
+    def __init__(self, doc: dict[str, Any] | None = None) -> None:
+        if doc is None:
+            doc = {}
+        elif not isinstance(doc, dict):
+            raise EventDecodeError(f"{type(self).__name__} needs a JSON object, got {type(doc).__name__}")
+        self._doc = doc
+        self._cache = None
+
+    @classmethod
+    def from_dict(cls, doc: Any) -> Self:
+        """Wrap a parsed JSON object (not copied, not walked; ``__init__`` does not run)."""
+        if type(doc) is not dict and not isinstance(doc, dict):
+            raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
+        obj = _new(cls)
+        obj._doc = doc
+        obj._cache = None
+        return obj
+
+
 _new = object.__new__
 _MISSING: Any = object()
 
 
-class _FieldBase:
-    """Shared parts of every field: the JSON key, the attribute name, and writing into the document."""
+def _blank_maker(cls: type[W]) -> Callable[[], W]:
+    """What makes a blank instance of ``cls``: the class itself for a view, ``object.__new__`` for a
+    response (its keyword ``__init__`` must not run)."""
+    if issubclass(cls, EventResponse):
+        return partial(_new, cls)
+    return cls
 
-    __slots__ = ("key", "name")
+
+# At run time every field is a ``property`` whose getter is a small closure made for that field: the
+# cheapest attribute hook CPython has (C ``__get__`` calling one Python function). Type checkers see a
+# plain class with the typed ``__get__``/``__set__`` each kind declares under TYPE_CHECKING.
+if TYPE_CHECKING:
+    _Descriptor = object
+else:
+    _Descriptor = property
+
+_property_init: Any = property.__init__
+
+
+class _FieldBase(_Descriptor):
+    """Shared parts of every field: the JSON key, the attribute name, and writing into the document.
+
+    Each kind defines ``_getter()``, the read closure (it may use the key, not the name: cached kinds
+    read ``self.name`` when they run). Writes are plain ``__set__``/``__delete__`` methods (assigning
+    goes to ``_store``; ``del`` stores ``None``, which removes the key). No ``__slots__`` here: a
+    property subclass keeps its ``__doc__`` in an instance dict."""
+
+    key: str
+    name: str
 
     def __init__(self, key: str) -> None:
         self.key = key
         self.name = key
+        _property_init(self, self._getter(), None, None, type(self).__doc__)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
+
+    def _getter(self) -> Callable[[EventObject], Any]:
+        raise NotImplementedError
 
     def _store(self, obj: EventObject, value: Any) -> None:
         if value is None:
@@ -187,49 +249,60 @@ class _FieldBase:
         def __set__(self, obj: EventObject, value: Any) -> None:
             self._store(obj, value)
 
-    def __delete__(self, obj: EventObject) -> None:
-        self._store(obj, None)
+        def __delete__(self, obj: EventObject) -> None:
+            self._store(obj, None)
 
 
 class Field(_FieldBase, Generic[T]):
     """A required plain JSON value."""
 
-    __slots__ = ()
+    def _getter(self) -> Callable[[EventObject], Any]:
+        key = self.key
 
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> T: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self:
-        if obj is None:
-            return self
-        try:
-            value: T = obj._doc[self.key]
-        except KeyError:
-            raise MissingFieldError(type(obj), self.key) from None
-        return value
+        def get(obj: EventObject) -> Any:
+            try:
+                return obj._doc[key]
+            except KeyError:
+                raise MissingFieldError(type(obj), key) from None
 
-    def __set__(self, obj: EventObject, value: T) -> None:
-        obj._doc[self.key] = value
+        return get
+
+    if not TYPE_CHECKING:
+
+        def __set__(self, obj: EventObject, value: Any) -> None:
+            obj._doc[self.key] = value  # a required field keeps even an assigned None
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> T: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self: ...
+        def __set__(self, obj: EventObject, value: T) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
 
 class OptionalField(_FieldBase, Generic[T]):
     """An optional plain JSON value: ``None`` when absent. Setting ``None`` removes the key."""
 
-    __slots__ = ()
+    def _getter(self) -> Callable[[EventObject], Any]:
+        key = self.key
 
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> T | None: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self | None:
-        if obj is None:
-            return self
-        value: T | None = obj._doc.get(self.key)
-        return value
+        def get(obj: EventObject) -> Any:
+            return obj._doc.get(key)
 
-    def __set__(self, obj: EventObject, value: T | None) -> None:
-        self._store(obj, value)
+        return get
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> T | None: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> T | Self | None: ...
+        def __set__(self, obj: EventObject, value: T | None) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
 
 def _shape_error(parent: EventObject, key: str, expected: str, value: Any) -> EventDecodeError:
@@ -238,14 +311,17 @@ def _shape_error(parent: EventObject, key: str, expected: str, value: Any) -> Ev
 
 class _CachedField(_FieldBase, Generic[W]):
     """A field whose Python value is built from the JSON on first read and kept in the instance's
-    ``_cache``. Assigning stores the JSON form (``_unbuild``) and drops the cached value."""
+    ``_cache``. Assigning stores the JSON form (``_unbuild``) and drops the cached value.
+    Custom field kinds define ``_build`` and ``_unbuild`` (and typed ``__get__``/``__set__`` for mypy)."""
 
-    __slots__ = ("cls",)
     _required: ClassVar[bool] = True
 
     def __init__(self, key: str, cls: type[W]) -> None:
-        super().__init__(key)
         self.cls = cls
+        super().__init__(key)
+
+    def _getter(self) -> Callable[[EventObject], Any]:
+        return self._cached
 
     def _absent(self, obj: EventObject) -> Any:
         """The value for a missing or null key: ``None`` if optional, else a clear error."""
@@ -256,8 +332,7 @@ class _CachedField(_FieldBase, Generic[W]):
         return None
 
     def _cached(self, obj: EventObject) -> Any:
-        """The built value: from the instance cache, else ``_build`` of the JSON value, then cached.
-        Custom field kinds define ``__get__`` returning this, plus ``_build`` and ``_unbuild``."""
+        """The built value: from the instance cache, else ``_build`` of the JSON value, then cached."""
         cache = obj._cache
         if cache is None:
             cache = obj._cache = {}
@@ -289,27 +364,36 @@ class _CachedField(_FieldBase, Generic[W]):
 class Obj(_CachedField[W]):
     """A required nested object, read as wrapper class ``cls``."""
 
-    __slots__ = ()
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> W: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self | None:
-        if obj is None:
-            return self
+    def _getter(self) -> Callable[[EventObject], Any]:
         # Not cached: a wrapper costs less to build than a cache costs to keep.
-        value = obj._doc.get(self.key)
-        if type(value) is dict:
-            built: W = _new(self.cls)
-            built._doc = value
-            built._cache = None
-            return built
-        return self._absent(obj) if value is None else self._build(obj, value)  # type: ignore[no-any-return]
+        key = self.key
+        make = _blank_maker(self.cls)
+        other = self._other
+
+        def get(obj: EventObject) -> Any:
+            value = obj._doc.get(key)
+            if type(value) is dict:
+                wrapper = make()
+                wrapper._doc = value
+                wrapper._cache = None
+                return wrapper
+            return other(obj, value)
+
+        return get
+
+    def _other(self, obj: EventObject, value: Any) -> Any:
+        """A null/missing value (``_absent``) or an object that is not exactly a dict."""
+        return self._absent(obj) if value is None else self._build(obj, value)
 
     if TYPE_CHECKING:
 
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> W: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> W | Self: ...
         def __set__(self, obj: EventObject, value: W | Mapping[str, Any]) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         return _wrap(obj, self.key, self.cls, value)
@@ -321,7 +405,6 @@ class Obj(_CachedField[W]):
 class OptionalObj(Obj[W]):
     """An optional nested object: ``None`` when absent or null."""
 
-    __slots__ = ()
     _required = False
 
     if TYPE_CHECKING:
@@ -337,32 +420,26 @@ class OptionalObj(Obj[W]):
 class ListOf(_CachedField[W]):
     """A required array of objects, read as ``list[cls]`` (built on first read)."""
 
-    __slots__ = ()
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> list[W]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self | None:
-        if obj is None:
-            return self
-        value: list[W] = self._cached(obj)
-        return value
-
     if TYPE_CHECKING:
 
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> list[W]: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> list[W] | Self: ...
         def __set__(self, obj: EventObject, value: Iterable[W | Mapping[str, Any]]) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         if type(value) is not list:
             return _wrap_list(obj, self.key, self.cls, value)  # raises the shape error
-        cls = self.cls
+        make = _blank_maker(self.cls)
         built: list[W] = []
         append = built.append
         for item in value:
             if type(item) is not dict:
-                return _wrap_list(obj, self.key, cls, value)  # the slow path names a bad item
-            wrapper = _new(cls)
+                return _wrap_list(obj, self.key, self.cls, value)  # the slow path names a bad item
+            wrapper = make()
             wrapper._doc = item
             wrapper._cache = None
             append(wrapper)
@@ -375,7 +452,6 @@ class ListOf(_CachedField[W]):
 class OptionalListOf(ListOf[W]):
     """An optional array of objects: ``None`` when absent or null."""
 
-    __slots__ = ()
     _required = False
 
     if TYPE_CHECKING:
@@ -391,21 +467,15 @@ class OptionalListOf(ListOf[W]):
 class MapOf(_CachedField[W]):
     """A required object whose values are objects, read as ``dict[str, cls]``."""
 
-    __slots__ = ()
-
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self | None:
-        if obj is None:
-            return self
-        value: dict[str, W] = self._cached(obj)
-        return value
-
     if TYPE_CHECKING:
 
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, W]: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, W] | Self: ...
         def __set__(self, obj: EventObject, value: Mapping[str, W | Mapping[str, Any]]) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         if not isinstance(value, dict):
@@ -419,7 +489,6 @@ class MapOf(_CachedField[W]):
 class OptionalMapOf(MapOf[W]):
     """An optional object of objects: ``None`` when absent or null."""
 
-    __slots__ = ()
     _required = False
 
     if TYPE_CHECKING:

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lambda_runtime.events._base import EventObject, Field, ListOf
+from lambda_runtime.events._base import EventResponse, Field, ListOf
 
 __all__ = ["BatchItemFailure", "BatchItemFailuresResponse"]
 
 
-class BatchItemFailure(EventObject):
+class BatchItemFailure(EventResponse):
     """One record to retry: its SQS message id, or its Kinesis/DynamoDB sequence number."""
 
     __slots__ = ()
@@ -22,7 +22,7 @@ class BatchItemFailure(EventObject):
         super().__init__({"itemIdentifier": item_identifier})
 
 
-class BatchItemFailuresResponse(EventObject):
+class BatchItemFailuresResponse(EventResponse):
     """``{"batchItemFailures": [{"itemIdentifier": ...}, ...]}``; an empty list means all succeeded."""
 
     __slots__ = ()

@@ -1,13 +1,14 @@
 """What every HTTP-shaped event shares: case-insensitive headers, bodies, cookies, and response helpers.
 
-Rules: header lookups try the exact spelling first (free), then a lower-cased index built once per
-mapping; nothing here copies the headers the event carries. Body helpers decode on request only.
+Rules: header lookups try the exact spelling first (free), then lower case, then Title-Case, then a
+lower-cased index built once per view; nothing here copies the headers the event carries. Body helpers
+decode on request only.
 """
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from lambda_runtime.events._base import (
@@ -16,7 +17,6 @@ from lambda_runtime.events._base import (
     EventObject,
     OptionalField,
     _FieldBase,
-    _new,
 )
 from lambda_runtime.events._decode import decode_base64, parse_json
 
@@ -34,11 +34,19 @@ __all__ = [
 V = TypeVar("V")
 
 
+# Lookup name -> its lower-case form, for the names handlers look up (usually literals): saves a
+# ``str.lower()`` per lookup. Bounded, so names taken from requests cannot grow it without end.
+_FOLDED: dict[str, str] = {}
+_FOLDED_MAX = 1024
+
+
 class CaseInsensitiveMapping(Mapping[str, V]):
     """A read-only view of a header dict where ``m["content-type"]`` finds ``Content-Type``.
 
     Iteration yields the names as the event spelled them. API Gateway v1 and ALB (without
     multi-value headers) keep the client's casing; HTTP API v2 and Function URLs send lower case.
+    A lookup tries the name as given, then lower case, then Title-Case, and only then builds a
+    lower-cased index of the names (kept by this view).
     """
 
     __slots__ = ("_lower", "_raw")
@@ -51,14 +59,25 @@ class CaseInsensitiveMapping(Mapping[str, V]):
         raw = self._raw
         value = raw.get(name, _MISSING)
         if value is _MISSING:
-            folded = name.lower()
+            folded = _FOLDED.get(name)
+            if folded is None:
+                folded = name.lower()
+                if len(_FOLDED) < _FOLDED_MAX:
+                    _FOLDED[name] = folded
             value = raw.get(folded, _MISSING)  # HTTP API v2, function URLs, ALB: lower-case names
             if value is _MISSING:
-                lower = self._lower
-                if lower is None:
-                    lower = self._lower = {key.lower(): key for key in raw}
-                value = raw[lower[folded]]
+                return self._scan(name, folded)
         return value  # type: ignore[no-any-return]
+
+    def _scan(self, name: str, folded: str) -> V:
+        raw = self._raw
+        value = raw.get(name.title(), _MISSING)  # the casing most clients send: Content-Type
+        if value is not _MISSING:
+            return value  # type: ignore[no-any-return]
+        lower = self._lower
+        if lower is None:
+            lower = self._lower = {key.lower(): key for key in raw}
+        return raw[lower[folded]]
 
     def __contains__(self, name: object) -> bool:
         if not isinstance(name, str):
@@ -83,49 +102,54 @@ class CaseInsensitiveMapping(Mapping[str, V]):
         return dict(self._raw) if not isinstance(self._raw, dict) else self._raw
 
 
+class _HeadersView(CaseInsensitiveMapping[V]):
+    """The view ``HeadersField`` returns: created blank (no Python ``__init__``), then filled in."""
+
+    __slots__ = ()
+    __init__ = object.__init__
+
+
 class HeadersField(_FieldBase, Generic[V]):
-    """A header dict read as a ``CaseInsensitiveMapping`` (empty when absent or null)."""
+    """A header dict read as a ``CaseInsensitiveMapping`` (empty when absent or null).
+
+    A new view on every read (cheaper than caching one); it wraps the event's own dict."""
 
     __slots__ = ()
 
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> CaseInsensitiveMapping[V]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> CaseInsensitiveMapping[V] | Self:
-        if obj is None:
-            return self
-        cache = obj._cache
-        if cache is None:
-            cache = obj._cache = {}
-        else:
-            hit = cache.get(self.name, _MISSING)
-            if hit is not _MISSING:
-                return hit  # type: ignore[no-any-return]
-        raw = obj._doc.get(self.key)
-        if raw is None:
-            raw = {}
-        elif not isinstance(raw, dict):
-            raise EventDecodeError(
-                f"{type(obj).__name__}.{self.key}: expected a JSON object, got {type(raw).__name__}"
-            )
-        view: CaseInsensitiveMapping[V] = _new(CaseInsensitiveMapping)
-        view._raw = raw
-        view._lower = None
-        cache[self.name] = view
-        return view
+    def _getter(self) -> Callable[[EventObject], Any]:
+        key = self.key
+
+        def get(obj: EventObject) -> Any:
+            raw = obj._doc.get(key)
+            if type(raw) is not dict:
+                if raw is None:
+                    raw = {}
+                elif not isinstance(raw, dict):
+                    raise EventDecodeError(
+                        f"{type(obj).__name__}.{key}: expected a JSON object, got {type(raw).__name__}"
+                    )
+            view: _HeadersView[V] = _HeadersView()
+            view._raw = raw
+            view._lower = None
+            return view
+
+        return get
 
     if TYPE_CHECKING:
 
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> CaseInsensitiveMapping[V]: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> CaseInsensitiveMapping[V] | Self: ...
         def __set__(self, obj: EventObject, value: Mapping[str, V] | None) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
     def _store(self, obj: EventObject, value: Any) -> None:
         if value is None:
             obj._doc.pop(self.key, None)
         else:
             obj._doc[self.key] = dict(value)
-        if obj._cache is not None:
-            obj._cache.pop(self.name, None)
 
 
 def parse_cookies(pairs: list[str]) -> dict[str, str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, compact
+from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, compact
 from lambda_runtime.events._http import HeadersField, encode_body
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ class Payload2RequestContext(EventObject):
     http = Obj("http", APIGatewayV2HTTPRequestContextHTTPDescription)
 
 
-class ProxyResponse(EventObject):
+class ProxyResponse(EventResponse):
     """A REST/WebSocket (1.0) or HTTP API (2.0) proxy response: ``bytes`` bodies are base64-encoded.
 
     ``_CONTENT_TYPE`` is the header name ``json()`` sets, in the casing the format uses.

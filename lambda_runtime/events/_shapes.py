@@ -32,19 +32,15 @@ class MapOfLists(_CachedField[W]):
 
     __slots__ = ()
 
-    @overload
-    def __get__(self, obj: None, owner: type[Any]) -> Self: ...
-    @overload
-    def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, list[W]]: ...
-    def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, list[W]] | Self:
-        if obj is None:
-            return self
-        value: dict[str, list[W]] = self._cached(obj)
-        return value
-
     if TYPE_CHECKING:
 
+        @overload
+        def __get__(self, obj: None, owner: type[Any]) -> Self: ...
+        @overload
+        def __get__(self, obj: EventObject, owner: type[Any]) -> dict[str, list[W]]: ...
+        def __get__(self, obj: EventObject | None, owner: type[Any]) -> dict[str, list[W]] | Self: ...
         def __set__(self, obj: EventObject, value: Mapping[str, Sequence[W | Mapping[str, Any]]]) -> None: ...
+        def __delete__(self, obj: EventObject) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
         if type(value) is not dict:

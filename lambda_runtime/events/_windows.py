@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField
+from lambda_runtime.events._base import EventObject, EventResponse, Field, ListOf, Obj, OptionalField
 from lambda_runtime.events._batch_response import BatchItemFailure
 
 __all__ = ["TimeWindow", "TimeWindowEventFields", "TimeWindowResponse"]
@@ -32,7 +32,7 @@ class TimeWindowEventFields(EventObject):
     is_window_terminated_early = Field[bool]("isWindowTerminatedEarly")
 
 
-class TimeWindowResponse(EventObject):
+class TimeWindowResponse(EventResponse):
     """``{"state": {...}, "batchItemFailures": [...]}``: the state carried into the window's next call."""
 
     __slots__ = ()

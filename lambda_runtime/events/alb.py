@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, compact
+from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, compact
 from lambda_runtime.events._http import HeadersField, HTTPRequest, encode_body
 
 __all__ = [
@@ -58,7 +58,7 @@ _REASONS = {200: "OK", 201: "Created", 204: "No Content", 301: "Moved Permanentl
             500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable"}  # fmt: skip
 
 
-class ALBTargetGroupResponse(EventObject):
+class ALBTargetGroupResponse(EventResponse):
     """What a Lambda target returns to an ALB. ``status_description`` defaults to e.g. "200 OK"."""
 
     __slots__ = ()

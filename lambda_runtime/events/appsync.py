@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, compact
+from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, compact
 
 __all__ = [
     "AppSyncCognitoIdentity",
@@ -57,7 +57,7 @@ class AppSyncLambdaAuthorizerRequest(EventObject):
     request_headers = OptionalField[dict[str, str]]("requestHeaders")
 
 
-class AppSyncLambdaAuthorizerResponse(EventObject):
+class AppSyncLambdaAuthorizerResponse(EventResponse):
     __slots__ = ()
     is_authorized = Field[bool]("isAuthorized")
     resolver_context = OptionalField[dict[str, Any]]("resolverContext")

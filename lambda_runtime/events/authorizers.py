@@ -9,7 +9,16 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField, OptionalObj, compact
+from lambda_runtime.events._base import (
+    EventObject,
+    EventResponse,
+    Field,
+    ListOf,
+    Obj,
+    OptionalField,
+    OptionalObj,
+    compact,
+)
 from lambda_runtime.events._http import HeadersField
 from lambda_runtime.events._payloads import Payload1Parameters, Payload2Parameters
 from lambda_runtime.events.api_gateway import APIGatewayRequestIdentity, APIGatewayV2HTTPRequestContext
@@ -62,7 +71,7 @@ class APIGatewayCustomAuthorizerRequestTypeRequest(Payload1Parameters):
     request_context = Obj("requestContext", APIGatewayCustomAuthorizerRequestTypeRequestContext)
 
 
-class IAMPolicyStatement(EventObject):
+class IAMPolicyStatement(EventResponse):
     """One statement of an IAM policy; ``action`` and ``resource`` may be one string or a list."""
 
     __slots__ = ()
@@ -91,7 +100,7 @@ class IAMPolicyStatement(EventObject):
         )
 
 
-class APIGatewayCustomAuthorizerPolicy(EventObject):
+class APIGatewayCustomAuthorizerPolicy(EventResponse):
     __slots__ = ()
     version = Field[str]("Version")
     statement = ListOf("Statement", IAMPolicyStatement)
@@ -100,7 +109,7 @@ class APIGatewayCustomAuthorizerPolicy(EventObject):
         super().__init__({"Version": version, "Statement": [s.to_dict() for s in statement]})
 
 
-class APIGatewayCustomAuthorizerResponse(EventObject):
+class APIGatewayCustomAuthorizerResponse(EventResponse):
     """What a REST API authorizer (TOKEN or REQUEST) or an HTTP API 1.0 authorizer returns."""
 
     __slots__ = ()
@@ -179,7 +188,7 @@ class APIGatewayV2CustomAuthorizerV2Request(Payload2Parameters):
     stage_variables = OptionalField[dict[str, str]]("stageVariables")
 
 
-class APIGatewayV2CustomAuthorizerSimpleResponse(EventObject):
+class APIGatewayV2CustomAuthorizerSimpleResponse(EventResponse):
     """The simple response of an HTTP API 2.0 authorizer (``enableSimpleResponses``)."""
 
     __slots__ = ()
@@ -194,7 +203,7 @@ class APIGatewayV2CustomAuthorizerSimpleResponse(EventObject):
         )
 
 
-class APIGatewayV2CustomAuthorizerIAMPolicyResponse(EventObject):
+class APIGatewayV2CustomAuthorizerIAMPolicyResponse(EventResponse):
     """The IAM policy response of an HTTP API 2.0 authorizer."""
 
     __slots__ = ()

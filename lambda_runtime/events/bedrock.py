@@ -11,6 +11,7 @@ from typing import Any
 
 from lambda_runtime.events._base import (
     EventObject,
+    EventResponse,
     Field,
     ListOf,
     Obj,
@@ -102,7 +103,7 @@ class BedrockAgentResponsePayload(EventObject):
     function_response = OptionalField[dict[str, Any]]("functionResponse")
 
 
-class BedrockAgentResponse(EventObject):
+class BedrockAgentResponse(EventResponse):
     __slots__ = ()
     message_version = Field[str]("messageVersion")
     response = Obj("response", BedrockAgentResponsePayload)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lambda_runtime.events._base import EventObject, Field, OptionalField
+from lambda_runtime.events._base import EventObject, EventResponse, Field, OptionalField
 
 __all__ = ["ClientVPNConnectionHandlerRequest", "ClientVPNConnectionHandlerResponse"]
 
@@ -20,7 +20,7 @@ class ClientVPNConnectionHandlerRequest(EventObject):
     schema_version = Field[str]("schema-version")
 
 
-class ClientVPNConnectionHandlerResponse(EventObject):
+class ClientVPNConnectionHandlerResponse(EventResponse):
     __slots__ = ()
     allow = Field[bool]("allow")
     error_msg_on_failed_posture_compliance = Field[str]("error-msg-on-failed-posture-compliance")

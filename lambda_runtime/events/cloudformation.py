@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, OptionalField, compact
+from lambda_runtime.events._base import EventObject, EventResponse, Field, OptionalField, compact
 
 __all__ = ["CloudFormationCustomResourceRequest", "CloudFormationCustomResourceResponse"]
 
@@ -35,7 +35,7 @@ class CloudFormationCustomResourceRequest(EventObject):
     old_resource_properties = OptionalField[dict[str, Any]]("OldResourceProperties")  # Update only
 
 
-class CloudFormationCustomResourceResponse(EventObject):
+class CloudFormationCustomResourceResponse(EventResponse):
     __slots__ = ()
     SUCCESS = "SUCCESS"
     FAILED = "FAILED"

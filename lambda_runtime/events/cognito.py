@@ -12,6 +12,7 @@ from typing import Any
 
 from lambda_runtime.events._base import (
     EventObject,
+    EventResponse,
     Field,
     MapOf,
     Obj,
@@ -114,7 +115,7 @@ class CognitoEventUserPoolsHeader(EventObject):
     caller_context = OptionalObj("callerContext", CognitoEventUserPoolsCallerContext)
 
 
-class CognitoEventUserPoolsResponse(EventObject):
+class CognitoEventUserPoolsResponse(EventResponse):
     """The empty response of the triggers that return nothing (pre/post authentication, post
     confirmation); unknown keys are still kept."""
 
@@ -134,7 +135,7 @@ class CognitoEventUserPoolsPreSignupRequest(EventObject):
     client_metadata = OptionalField[dict[str, str]]("clientMetadata")
 
 
-class CognitoEventUserPoolsPreSignupResponse(EventObject):
+class CognitoEventUserPoolsPreSignupResponse(EventResponse):
     __slots__ = ()
     auto_confirm_user = OptionalField[bool]("autoConfirmUser")
     auto_verify_email = OptionalField[bool]("autoVerifyEmail")
@@ -206,7 +207,7 @@ class CognitoEventUserPoolsPostConfirmation(CognitoEventUserPoolsHeader):
 # ---- pre token generation (v1 and v2/v3) ----------------------------------------------------
 
 
-class GroupConfiguration(EventObject):
+class GroupConfiguration(EventResponse):
     __slots__ = ()
     groups_to_override = OptionalField[list[str]]("groupsToOverride")
     iam_roles_to_override = OptionalField[list[str]]("iamRolesToOverride")
@@ -237,7 +238,7 @@ class CognitoEventUserPoolsPreTokenGenRequest(EventObject):
     client_metadata = OptionalField[dict[str, str]]("clientMetadata")
 
 
-class ClaimsOverrideDetails(EventObject):
+class ClaimsOverrideDetails(EventResponse):
     __slots__ = ()
     group_override_details = OptionalObj("groupOverrideDetails", GroupConfiguration)
     claims_to_add_or_override = OptionalField[dict[str, str]]("claimsToAddOrOverride")
@@ -263,7 +264,7 @@ class ClaimsOverrideDetails(EventObject):
         )
 
 
-class CognitoEventUserPoolsPreTokenGenResponse(EventObject):
+class CognitoEventUserPoolsPreTokenGenResponse(EventResponse):
     __slots__ = ()
     claims_override_details = OptionalObj("claimsOverrideDetails", ClaimsOverrideDetails)
 
@@ -288,7 +289,7 @@ class CognitoEventUserPoolsPreTokenGenV2Request(EventObject):
     scopes = OptionalField[list[str]]("scopes")
 
 
-class IDTokenGeneration(EventObject):
+class IDTokenGeneration(EventResponse):
     """Claims may be any JSON value in event versions 2 and 3 (strings, numbers, lists, objects)."""
 
     __slots__ = ()
@@ -311,7 +312,7 @@ class IDTokenGeneration(EventObject):
         )
 
 
-class AccessTokenGeneration(EventObject):
+class AccessTokenGeneration(EventResponse):
     __slots__ = ()
     claims_to_add_or_override = OptionalField[dict[str, Any]]("claimsToAddOrOverride")
     claims_to_suppress = OptionalField[list[str]]("claimsToSuppress")
@@ -338,7 +339,7 @@ class AccessTokenGeneration(EventObject):
         )
 
 
-class ClaimsAndScopeOverrideDetails(EventObject):
+class ClaimsAndScopeOverrideDetails(EventResponse):
     __slots__ = ()
     id_token_generation = OptionalObj("idTokenGeneration", IDTokenGeneration)
     access_token_generation = OptionalObj("accessTokenGeneration", AccessTokenGeneration)
@@ -362,7 +363,7 @@ class ClaimsAndScopeOverrideDetails(EventObject):
         )
 
 
-class CognitoEventUserPoolsPreTokenGenV2Response(EventObject):
+class CognitoEventUserPoolsPreTokenGenV2Response(EventResponse):
     __slots__ = ()
     claims_and_scope_override_details = OptionalObj(
         "claimsAndScopeOverrideDetails", ClaimsAndScopeOverrideDetails
@@ -394,7 +395,7 @@ class CognitoEventUserPoolsMigrateUserRequest(EventObject):
     client_metadata = OptionalField[dict[str, str]]("clientMetadata")
 
 
-class CognitoEventUserPoolsMigrateUserResponse(EventObject):
+class CognitoEventUserPoolsMigrateUserResponse(EventResponse):
     __slots__ = ()
     user_attributes = OptionalField[dict[str, str]]("userAttributes")
     final_user_status = OptionalField[str]("finalUserStatus")  # CONFIRMED or RESET_REQUIRED
@@ -451,7 +452,7 @@ class CognitoEventUserPoolsDefineAuthChallengeRequest(EventObject):
     user_not_found = OptionalField[bool]("userNotFound")
 
 
-class CognitoEventUserPoolsDefineAuthChallengeResponse(EventObject):
+class CognitoEventUserPoolsDefineAuthChallengeResponse(EventResponse):
     __slots__ = ()
     challenge_name = OptionalField[str]("challengeName")
     issue_tokens = OptionalField[bool]("issueTokens")
@@ -490,7 +491,7 @@ class CognitoEventUserPoolsCreateAuthChallengeRequest(EventObject):
     user_not_found = OptionalField[bool]("userNotFound")
 
 
-class CognitoEventUserPoolsCreateAuthChallengeResponse(EventObject):
+class CognitoEventUserPoolsCreateAuthChallengeResponse(EventResponse):
     __slots__ = ()
     public_challenge_parameters = OptionalField[dict[str, str]]("publicChallengeParameters")
     private_challenge_parameters = OptionalField[dict[str, str]]("privateChallengeParameters")
@@ -529,7 +530,7 @@ class CognitoEventUserPoolsVerifyAuthChallengeRequest(EventObject):
     user_not_found = OptionalField[bool]("userNotFound")
 
 
-class CognitoEventUserPoolsVerifyAuthChallengeResponse(EventObject):
+class CognitoEventUserPoolsVerifyAuthChallengeResponse(EventResponse):
     __slots__ = ()
     answer_correct = OptionalField[bool]("answerCorrect")
 
@@ -555,7 +556,7 @@ class CognitoEventUserPoolsCustomMessageRequest(EventObject):
     client_metadata = OptionalField[dict[str, str]]("clientMetadata")
 
 
-class CognitoEventUserPoolsCustomMessageResponse(EventObject):
+class CognitoEventUserPoolsCustomMessageResponse(EventResponse):
     __slots__ = ()
     sms_message = OptionalField[str]("smsMessage")
     email_message = OptionalField[str]("emailMessage")
@@ -600,7 +601,7 @@ class CognitoEventUserPoolsInboundFederationRequest(EventObject):
     attributes = Obj("attributes", CognitoEventUserPoolsInboundFederationAttributes)
 
 
-class CognitoEventUserPoolsInboundFederationResponse(EventObject):
+class CognitoEventUserPoolsInboundFederationResponse(EventResponse):
     __slots__ = ()
     user_attributes_to_map = OptionalField[dict[str, str]]("userAttributesToMap")
 

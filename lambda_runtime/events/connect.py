@@ -3,7 +3,7 @@ the flat string map it expects back (``ConnectResponse``)."""
 
 from __future__ import annotations
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj
+from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, OptionalObj
 
 __all__ = [
     "ConnectContactData",
@@ -54,7 +54,7 @@ class ConnectEvent(EventObject):
     name = Field[str]("Name")  # ContactFlowEvent / ContactFlowExecution
 
 
-class ConnectResponse(EventObject):
+class ConnectResponse(EventResponse):
     """Connect accepts only a flat object of string values; ``ConnectResponse(greeting="hi")``."""
 
     __slots__ = ()

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj, compact
+from lambda_runtime.events._base import (
+    EventObject,
+    EventResponse,
+    Field,
+    Obj,
+    OptionalField,
+    OptionalObj,
+    compact,
+)
 from lambda_runtime.events._http import HTTPRequest, encode_body
 from lambda_runtime.events._payloads import Payload2Parameters, Payload2RequestContext
 from lambda_runtime.events.api_gateway import APIGatewayV2HTTPRequestContextAuthorizerIAMDescription
@@ -36,7 +44,7 @@ class LambdaFunctionURLRequest(Payload2Parameters, HTTPRequest):
     is_base64_encoded = Field[bool]("isBase64Encoded")
 
 
-class LambdaFunctionURLResponse(EventObject):
+class LambdaFunctionURLResponse(EventResponse):
     """A buffered function URL response. ``body`` bytes are base64-encoded for you."""
 
     __slots__ = ()

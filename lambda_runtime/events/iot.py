@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambda_runtime.events._base import EventObject, Field, Obj, OptionalField, OptionalObj, compact
+from lambda_runtime.events._base import (
+    EventObject,
+    EventResponse,
+    Field,
+    Obj,
+    OptionalField,
+    OptionalObj,
+    compact,
+)
 from lambda_runtime.events._decode import decode_base64
 
 __all__ = [
@@ -125,7 +133,7 @@ class IoTCoreCustomAuthorizerRequest(EventObject):
     connection_metadata = OptionalObj("connectionMetadata", IoTCoreConnectionMetadata)
 
 
-class IoTCoreCustomAuthorizerResponse(EventObject):
+class IoTCoreCustomAuthorizerResponse(EventResponse):
     """``policy_documents`` are IAM policy documents (dicts with Version and Statement)."""
 
     __slots__ = ()
@@ -168,7 +176,7 @@ class IoTPreProvisionHookRequest(EventObject):
     parameters = OptionalField[dict[str, str]]("parameters")
 
 
-class IoTPreProvisionHookResponse(EventObject):
+class IoTPreProvisionHookResponse(EventResponse):
     __slots__ = ()
     allow_provisioning = Field[bool]("allowProvisioning")
     parameter_overrides = OptionalField[dict[str, str]]("parameterOverrides")

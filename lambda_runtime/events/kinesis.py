@@ -12,6 +12,7 @@ from typing import Any
 
 from lambda_runtime.events._base import (
     EventObject,
+    EventResponse,
     Field,
     ListOf,
     Obj,
@@ -130,7 +131,7 @@ class KinesisFirehoseResponseRecordMetadata(EventObject):
     otf_metadata = OptionalField[dict[str, str]]("otfMetadata")  # Iceberg destination routing
 
 
-class KinesisFirehoseResponseRecord(EventObject):
+class KinesisFirehoseResponseRecord(EventResponse):
     __slots__ = ()
     record_id = Field[str]("recordId")
     result = Field[str]("result")  # Ok, Dropped, ProcessingFailed
@@ -157,7 +158,7 @@ class KinesisFirehoseResponseRecord(EventObject):
         )
 
 
-class KinesisFirehoseResponse(EventObject):
+class KinesisFirehoseResponse(EventResponse):
     __slots__ = ()
     records = ListOf("records", KinesisFirehoseResponseRecord)
 

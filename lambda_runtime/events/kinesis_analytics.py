@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from lambda_runtime.events._base import EventObject, Field, ListOf
+from lambda_runtime.events._base import EventObject, EventResponse, Field, ListOf
 from lambda_runtime.events._decode import decode_base64
 
 __all__ = [
@@ -32,7 +32,7 @@ class KinesisAnalyticsOutputDeliveryEvent(EventObject):
     records = ListOf("records", KinesisAnalyticsOutputDeliveryEventRecord)
 
 
-class KinesisAnalyticsOutputDeliveryResponseRecord(EventObject):
+class KinesisAnalyticsOutputDeliveryResponseRecord(EventResponse):
     __slots__ = ()
     OK = "Ok"
     DELIVERY_FAILED = "DeliveryFailed"
@@ -43,7 +43,7 @@ class KinesisAnalyticsOutputDeliveryResponseRecord(EventObject):
         super().__init__({"recordId": record_id, "result": result})
 
 
-class KinesisAnalyticsOutputDeliveryResponse(EventObject):
+class KinesisAnalyticsOutputDeliveryResponse(EventResponse):
     __slots__ = ()
     records = ListOf("records", KinesisAnalyticsOutputDeliveryResponseRecord)
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from lambda_runtime.events._base import (
     EventObject,
+    EventResponse,
     Field,
     ListOf,
     OptionalField,
@@ -58,7 +59,7 @@ class LexAlternativeIntents(LexCurrentIntent):
     __slots__ = ()
 
 
-class LexAttachment(EventObject):
+class LexAttachment(EventResponse):
     __slots__ = ()
     title = OptionalField[str]("title")
     sub_title = OptionalField[str]("subTitle")
@@ -88,7 +89,7 @@ class LexAttachment(EventObject):
         )
 
 
-class LexResponseCard(EventObject):
+class LexResponseCard(EventResponse):
     __slots__ = ()
     version = OptionalField[int]("version")
     content_type = OptionalField[str]("contentType")
@@ -110,7 +111,7 @@ class LexResponseCard(EventObject):
         )
 
 
-class LexDialogAction(EventObject):
+class LexDialogAction(EventResponse):
     __slots__ = ()
     type = Field[str]("type")  # ElicitIntent, ElicitSlot, ConfirmIntent, Delegate, Close
     fulfillment_state = OptionalField[str]("fulfillmentState")  # Fulfilled, Failed
@@ -165,7 +166,7 @@ class LexEvent(EventObject):
     active_contexts = OptionalField[list[dict[str, Any]]]("activeContexts")
 
 
-class LexResponse(EventObject):
+class LexResponse(EventResponse):
     __slots__ = ()
     session_attributes = OptionalField[dict[str, str]]("sessionAttributes")
     dialog_action = OptionalObj("dialogAction", LexDialogAction)

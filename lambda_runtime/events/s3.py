@@ -11,6 +11,7 @@ from typing import Any
 
 from lambda_runtime.events._base import (
     EventObject,
+    EventResponse,
     Field,
     ListOf,
     Obj,
@@ -178,7 +179,7 @@ class S3BatchJobEvent(EventObject):
     tasks = ListOf("tasks", S3BatchJobTask)
 
 
-class S3BatchJobResult(EventObject):
+class S3BatchJobResult(EventResponse):
     __slots__ = ()
     task_id = Field[str]("taskId")
     result_code = Field[str]("resultCode")  # Succeeded, TemporaryFailure, PermanentFailure
@@ -190,7 +191,7 @@ class S3BatchJobResult(EventObject):
         )
 
 
-class S3BatchJobResponse(EventObject):
+class S3BatchJobResponse(EventResponse):
     __slots__ = ()
     invocation_schema_version = Field[str]("invocationSchemaVersion")
     treat_missing_keys_as = Field[str]("treatMissingKeysAs")

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from lambda_runtime.events._base import EventObject, Field, ListOf, Obj, OptionalField, OptionalListOf
+from lambda_runtime.events._base import (
+    EventObject,
+    EventResponse,
+    Field,
+    ListOf,
+    Obj,
+    OptionalField,
+    OptionalListOf,
+)
 
 __all__ = [
     "SimpleEmailCommonHeaders",
@@ -117,7 +125,7 @@ class SimpleEmailEvent(EventObject):
         return iter(self.records)
 
 
-class SimpleEmailDisposition(EventObject):
+class SimpleEmailDisposition(EventResponse):
     """What a RequestResponse Lambda action returns to steer the receipt rule set."""
 
     __slots__ = ()

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambda_runtime.events._base import EventDecodeError, EventObject, Field, Obj, OptionalField, OptionalObj
+from lambda_runtime.events._base import (
+    EventDecodeError,
+    EventObject,
+    EventResponse,
+    Field,
+    Obj,
+    OptionalField,
+    OptionalObj,
+)
 from lambda_runtime.events._decode import decode_base64, parse_json
 
 __all__ = [
@@ -140,7 +148,7 @@ class VPCLatticeRequestV2(_LatticeBody):
         return values[0] if values else None
 
 
-class VPCLatticeResponse(EventObject):
+class VPCLatticeResponse(EventResponse):
     __slots__ = ()
     status_code = Field[int]("statusCode")
     status_description = OptionalField[str]("statusDescription")

@@ -7,6 +7,7 @@ import pytest
 from lambda_runtime.events._base import (
     EventDecodeError,
     EventObject,
+    EventResponse,
     Field,
     ListOf,
     MapOf,
@@ -176,3 +177,71 @@ def test_descriptor_on_class_is_the_field() -> None:
 
 def test_compact_drops_none_values_only() -> None:
     assert compact({"a": None, "b": 0, "c": "", "d": False}) == {"b": 0, "c": "", "d": False}
+
+
+def test_deleting_a_required_field_removes_its_key() -> None:
+    root = Root.from_dict({"Id": "r1"})
+    root.ident = None  # type: ignore[assignment]  # a required field keeps an assigned None ...
+    assert root.to_dict() == {"Id": None}
+    del root.ident  # ... and ``del`` removes the key
+    assert root.to_dict() == {}
+
+
+def test_views_are_built_by_from_dict_not_by_calling_the_class() -> None:
+    with pytest.raises(TypeError, match="takes no arguments"):
+        Leaf({"name": "a"})  # type: ignore[call-arg]
+    leaf = Leaf.from_dict({"name": "a"})
+    assert type(leaf) is Leaf
+    assert leaf.name == "a"
+
+
+def test_from_dict_builds_the_subclass_it_is_called_on() -> None:
+    class BigLeaf(Leaf):
+        __slots__ = ()
+        weight = OptionalField[int]("weight")
+
+    big = BigLeaf.from_dict({"name": "b", "weight": 3})
+    assert type(big) is BigLeaf
+    assert (big.name, big.weight) == ("b", 3)
+    with pytest.raises(EventDecodeError, match="BigLeaf needs a JSON object, got list"):
+        BigLeaf.from_dict([])
+
+
+class Reply(EventResponse):
+    __slots__ = ()
+    code = Field[int]("code")
+    leaf = OptionalObj("leaf", Leaf)
+
+    def __init__(self, code: int) -> None:
+        super().__init__({"code": code, "built": True})
+
+
+class Replies(EventObject):
+    __slots__ = ()
+    first = Obj("first", Reply)
+    all = ListOf("all", Reply)
+
+
+def test_response_classes_decode_without_running_their_init() -> None:
+    assert Reply(201).to_dict() == {"code": 201, "built": True}
+    decoded = Reply.from_dict({"code": 404})
+    assert type(decoded) is Reply
+    assert decoded.to_dict() == {"code": 404}
+    replies = Replies.from_dict({"first": {"code": 1}, "all": [{"code": 2}, {"code": 3}]})
+    assert replies.first.to_dict() == {"code": 1}
+    assert [reply.code for reply in replies.all] == [2, 3]
+    assert all(type(reply) is Reply for reply in replies.all)
+    with pytest.raises(EventDecodeError, match="Reply needs a JSON object, got str"):
+        Reply.from_dict("x")
+    with pytest.raises(EventDecodeError, match="Reply needs a JSON object, got list"):
+        EventResponse.__init__(Reply.from_dict({}), [])  # type: ignore[arg-type]
+
+
+def test_a_view_with_its_own_init_is_refused_at_class_creation() -> None:
+    with pytest.raises(TypeError, match="BadReply defines __init__: derive it from EventResponse"):
+
+        class BadReply(Leaf):
+            __slots__ = ()
+
+            def __init__(self, name: str) -> None:
+                super().__init__()

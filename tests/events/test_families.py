@@ -61,6 +61,31 @@ def test_api_gateway_v1_request() -> None:
     assert event.header("HOST") == "gy415nuibc.execute-api.us-east-1.amazonaws.com"
 
 
+def test_header_views_follow_the_document_and_refuse_unknown_names() -> None:
+    event = APIGatewayProxyRequest.from_dict({"headers": {"X-Mixed-CASE": "1", "Content-Type": "text/plain"}})
+    assert event.headers["content-type"] == "text/plain"  # lower case misses; Title-Case finds it
+    assert event.headers["x-mixed-case"] == "1"  # neither does: the view's index finds it
+    assert event.headers.get("x-absent") is None
+    with pytest.raises(KeyError):
+        event.headers["X-Absent"]
+    event.headers = {"Accept": "*/*"}
+    assert dict(event.headers) == {"Accept": "*/*"}  # each read is a view of the current document
+    assert event.to_dict()["headers"] == {"Accept": "*/*"}
+    del event.headers
+    assert len(event.headers) == 0
+    assert "headers" not in event.to_dict()
+
+
+def test_header_name_cache_stays_bounded() -> None:
+    from lambda_runtime.events import _http
+
+    event = APIGatewayV2HTTPRequest.from_dict({"headers": {"x-n": "v"}})
+    for index in range(_http._FOLDED_MAX + 50):
+        assert event.headers.get(f"X-Unknown-{index}") is None
+    assert len(_http._FOLDED) <= _http._FOLDED_MAX
+    assert event.headers["X-N"] == "v"
+
+
 def test_api_gateway_v2_request_and_authorizers() -> None:
     jwt = APIGatewayV2HTTPRequest.from_dict(load("apigw-v2-request-jwt-authorizer.json"))
     assert jwt.request_context.http.method == "GET"
