@@ -8,9 +8,11 @@ under threads and async handlers alike.
 from __future__ import annotations
 
 import time
+
+# ``contextvars`` only re-exports this extension module; importing it directly saves a module at cold start.
+from _contextvars import ContextVar
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 import orjson
 

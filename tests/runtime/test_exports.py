@@ -51,7 +51,8 @@ def test_serving_a_sync_handler_does_not_load_heavy_modules() -> None:
         "from lambda_runtime.runtime import runner\n"
         "from lambda_runtime.handlers import loading\n"
         "heavy = ('asyncio', 'httpx', 'h11', 'typing_extensions', 'dataclasses', 'inspect',\n"
-        "         'lambda_runtime.events', 'lambda_runtime.emulator')\n"
+        "         'lambda_runtime.events', 'lambda_runtime.emulator',\n"
+        "         'signal', 'threading', 'struct', 'contextvars')\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
     )
     loaded = json.loads(subprocess.run([sys.executable, "-c", probe], capture_output=True, check=True).stdout)
