@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from lambda_runtime.events._base import EventDecodeError, EventObject, MissingFieldError
+from lambda_runtime.events._base import EventDecodeError, EventObject, EventResponse, MissingFieldError
 
 if TYPE_CHECKING:
     # --- part A exports ---
@@ -1150,7 +1150,7 @@ _EXPORTS: dict[str, str] = {
     # --- end part B ---
 }
 
-__all__ = ["EventDecodeError", "EventObject", "MissingFieldError", *_EXPORTS]  # noqa: PLE0604
+__all__ = ["EventDecodeError", "EventObject", "EventResponse", "MissingFieldError", *_EXPORTS]  # noqa: PLE0604
 
 
 # Runtime only: under a type checker every public name is a real import above, and a misspelt name
