@@ -14,7 +14,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.handlers.codec import decoder_for
-from lambda_runtime.handlers.stream import ResponseStream
 from lambda_runtime.runtime.context import Context
 from lambda_runtime.runtime.shutdown import ShutdownHook
 
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
 
     from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
     from lambda_runtime.handlers.codec import EventDecoder
+    from lambda_runtime.handlers.stream import ResponseStream
 
 _BASE_MODULE = "lambda_runtime.handlers.base"
 

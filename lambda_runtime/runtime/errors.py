@@ -18,13 +18,18 @@ Any other exception raised by a handler is reported with its class name as ``err
 
 from __future__ import annotations
 
+import functools
 import os.path
-import re
 from types import TracebackType
 
 import orjson
 
 from lambda_runtime._record import Record, set_field
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from re import Pattern
 
 __all__ = [
     "ErrorReport",
@@ -35,8 +40,20 @@ __all__ = [
     "UnmarshalFault",
 ]
 
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
-_VALID_HEADER_TYPE = re.compile(r"(Runtime|Function)\.[A-Z][a-zA-Z]+")
+
+# Computed on the first error rather than at cold start.
+@functools.cache
+def _package_dir() -> str:
+    """The directory holding the ``lambda_runtime`` package (its frames are left out of traces)."""
+    return os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+
+
+@functools.cache
+def _valid_header_type() -> Pattern[str]:
+    """``(Runtime|Function).Name``: the form Lambda accepts in the error-type header."""
+    import re
+
+    return re.compile(r"(Runtime|Function)\.[A-Z][a-zA-Z]+")
 
 
 class RuntimeFault(Exception):
@@ -78,11 +95,8 @@ def _user_frames(tb: TracebackType | None) -> list[str]:
     """Format a traceback, leaving out frames that belong to this package."""
     import traceback  # only on the error path
 
-    frames = [
-        frame
-        for frame in traceback.extract_tb(tb)
-        if not frame.filename.startswith((_PACKAGE_DIR, "<frozen importlib"))
-    ]
+    hidden = (_package_dir(), "<frozen importlib")
+    frames = [frame for frame in traceback.extract_tb(tb) if not frame.filename.startswith(hidden)]
     return traceback.format_list(frames)
 
 
@@ -141,7 +155,7 @@ class ErrorReport(Record):
         Runtime faults already have that form; a user exception ``ValueError`` becomes
         ``Function.ValueError``. Characters the form does not allow are dropped.
         """
-        if _VALID_HEADER_TYPE.fullmatch(self.error_type):
+        if _valid_header_type().fullmatch(self.error_type):
             return self.error_type
         letters = "".join(ch for ch in self.error_type.rpartition(".")[2] if ch.isascii() and ch.isalpha())
         if not letters or not letters[0].isupper():

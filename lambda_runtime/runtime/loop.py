@@ -16,7 +16,6 @@ from collections.abc import Awaitable, Callable
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
 from lambda_runtime.handlers.codec import encode_result
-from lambda_runtime.handlers.stream import ResponseStream
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
 from lambda_runtime.runtime.context import Context, invocation_scope
@@ -133,6 +132,8 @@ class InvocationLoop:
         return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(endpoint)
 
     def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
+        from lambda_runtime.handlers.stream import ResponseStream  # buffered functions never load it
+
         endpoint = self._config.endpoint
 
         def open_stream(content_type: str) -> ChunkedUpload:

@@ -4,16 +4,21 @@ Rule: this module turns bytes and headers into typed values and back. It does no
 used by the runtime (client side) or by the emulator (server side); both import it.
 
 Requests are frozen values with a ``render`` step; sending them is the transport's job.
+Server-side route parsing (``Route``, ``RouteKind``, ``parse_route``) lives in ``routes`` and is
+re-exported here on first use.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from enum import Enum
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.errors import ErrorReport
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lambda_runtime.runtime.errors import ErrorReport
+    from lambda_runtime.runtime.routes import Route, RouteKind, parse_route
 
 __all__ = [
     "API_VERSION",
@@ -47,6 +52,8 @@ STREAMING_CONTENT_TYPE = "application/octet-stream"
 HTTP_INTEGRATION_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response"
 # Between the JSON prelude and the payload of a Function URL / API Gateway streamed response.
 HTTP_INTEGRATION_SEPARATOR = b"\x00" * 8
+
+_ROUTE_NAMES = frozenset({"Route", "RouteKind", "parse_route"})
 
 
 class Header:
@@ -317,43 +324,10 @@ class Invocation(Record):
         return [(name, value) for name, value in pairs if value is not None]
 
 
-class RouteKind(Enum):
-    NEXT = "next"
-    RESPONSE = "response"
-    ERROR = "error"
-    INIT_ERROR = "init_error"
+def __getattr__(name: str) -> object:
+    # The server-side names live in ``routes`` (an Enum and a regex the runtime's cold start skips).
+    if name in _ROUTE_NAMES:
+        from lambda_runtime.runtime import routes
 
-
-class Route(Record):
-    __slots__ = ("kind", "request_id")
-    kind: RouteKind
-    request_id: str | None
-
-    def __init__(self, kind: RouteKind, request_id: str | None = None) -> None:
-        set_field(self, "kind", kind)
-        set_field(self, "request_id", request_id)
-
-
-_INVOCATION_PATH = re.compile(r"/runtime/invocation/([^/]+)/(response|error)")
-
-
-def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
-    """Map a server-side request line to a Runtime API route; None when it is not one (answer 404)."""
-    path = path.split("?", 1)[0]
-    head = f"{prefix}/{API_VERSION}"
-    if not path.startswith(head):
-        return None
-    tail = path[len(head) :]
-    if tail == "/runtime/invocation/next":
-        return Route(RouteKind.NEXT) if method == "GET" else None
-    if method != "POST":
-        return None
-    if tail == "/runtime/init/error":
-        return Route(RouteKind.INIT_ERROR)
-    match = _INVOCATION_PATH.fullmatch(tail)
-    if match is None:
-        return None
-    from urllib.parse import unquote  # server side only: urllib.parse costs the runtime's cold start
-
-    kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
-    return Route(kind, unquote(match.group(1)))
+        return getattr(routes, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

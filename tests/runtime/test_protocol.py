@@ -93,6 +93,18 @@ def test_parse_route(method: str, path: str, expected: Route | None) -> None:
     assert parse_route(method, path) == expected
 
 
+def test_protocol_re_exports_the_route_names_of_routes() -> None:
+    from lambda_runtime.runtime import protocol, routes
+
+    assert (protocol.Route, protocol.RouteKind, protocol.parse_route) == (
+        routes.Route,
+        routes.RouteKind,
+        routes.parse_route,
+    )
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchName'"):
+        _ = protocol.NoSuchName
+
+
 @pytest.mark.parametrize(
     ("error_type", "header"),
     [

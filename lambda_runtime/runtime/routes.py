@@ -1,0 +1,56 @@
+"""Server side of the Runtime API: which route a request line names (the emulator and test servers use it).
+
+Kept apart from ``protocol`` so the runtime, a client, does not build the Enum or compile the regex at
+cold start; ``protocol`` re-exports these names.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+from urllib.parse import unquote
+
+from lambda_runtime._record import Record, set_field
+from lambda_runtime.runtime.protocol import API_VERSION
+
+__all__ = ["Route", "RouteKind", "parse_route"]
+
+
+class RouteKind(Enum):
+    NEXT = "next"
+    RESPONSE = "response"
+    ERROR = "error"
+    INIT_ERROR = "init_error"
+
+
+class Route(Record):
+    __slots__ = ("kind", "request_id")
+    kind: RouteKind
+    request_id: str | None
+
+    def __init__(self, kind: RouteKind, request_id: str | None = None) -> None:
+        set_field(self, "kind", kind)
+        set_field(self, "request_id", request_id)
+
+
+_INVOCATION_PATH = re.compile(r"/runtime/invocation/([^/]+)/(response|error)")
+
+
+def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
+    """Map a server-side request line to a Runtime API route; None when it is not one (answer 404)."""
+    path = path.split("?", 1)[0]
+    head = f"{prefix}/{API_VERSION}"
+    if not path.startswith(head):
+        return None
+    tail = path[len(head) :]
+    if tail == "/runtime/invocation/next":
+        return Route(RouteKind.NEXT) if method == "GET" else None
+    if method != "POST":
+        return None
+    if tail == "/runtime/init/error":
+        return Route(RouteKind.INIT_ERROR)
+    match = _INVOCATION_PATH.fullmatch(tail)
+    if match is None:
+        return None
+    kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
+    return Route(kind, unquote(match.group(1)))
