@@ -8,30 +8,46 @@
 
 Module map: ``_levels`` (Level), ``_config`` (LogConfig), ``_timestamps``, ``_error_fields``
 (exception keys), ``_formatters`` (TEXT / JSON), ``_sinks`` (stdout, telemetry frames), ``_emitter``
-(stamp -> format -> write), ``_log`` (Log), ``_stdlib`` (logging handler, loaded by ``configure``),
+(stamp -> format -> write), ``_log`` (Log), ``_stdlib`` (logging handler, loaded with ``logging``),
 ``_setup`` (configure, log_fault).
 """
 
 from __future__ import annotations
 
-from lambda_runtime.log._config import LogConfig, LogFormat
-from lambda_runtime.log._levels import Level
-from lambda_runtime.log._log import Log
+import importlib
+
 from lambda_runtime.log._setup import configure, log_fault
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
+    from lambda_runtime.log._config import LogConfig, LogFormat
+    from lambda_runtime.log._levels import Level
+    from lambda_runtime.log._log import Log
     from lambda_runtime.log._stdlib import LambdaLogHandler
 
 __all__ = ["LambdaLogHandler", "Level", "Log", "LogConfig", "LogFormat", "configure", "log_fault"]
 
+# Loaded on first use: the runtime's cold start needs only ``configure`` (see ``_setup``), and the
+# handler imports the stdlib ``logging`` package.
+_LOCATIONS = {
+    "LambdaLogHandler": "lambda_runtime.log._stdlib",
+    "Level": "lambda_runtime.log._levels",
+    "Log": "lambda_runtime.log._log",
+    "LogConfig": "lambda_runtime.log._config",
+    "LogFormat": "lambda_runtime.log._config",
+}
+
 
 def __getattr__(name: str) -> object:
-    # The handler imports the stdlib ``logging`` package; load it only when asked for.
-    if name == "LambdaLogHandler":
-        from lambda_runtime.log._stdlib import LambdaLogHandler
+    module = _LOCATIONS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
-        return LambdaLogHandler
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

@@ -13,11 +13,10 @@ from enum import Enum
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.log._levels import Level
 
-__all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "LogConfig", "LogFormat"]
+# Named in ``_setup``, whose cold-start check reads them without loading this module.
+from lambda_runtime.log._setup import FORMAT_ENV, LEVEL_ENV, TELEMETRY_FD_ENV
 
-FORMAT_ENV = "AWS_LAMBDA_LOG_FORMAT"
-LEVEL_ENV = "AWS_LAMBDA_LOG_LEVEL"
-TELEMETRY_FD_ENV = "_LAMBDA_TELEMETRY_LOG_FD"
+__all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "LogConfig", "LogFormat"]
 
 
 class LogFormat(Enum):

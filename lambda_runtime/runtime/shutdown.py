@@ -16,7 +16,7 @@ import sys
 from collections.abc import Awaitable, Callable, Sequence
 from types import FrameType
 
-from lambda_runtime.log import Log
+from lambda_runtime import log
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.protocol import Endpoint, Request
 from lambda_runtime.runtime.transport import Connection, TransportError
@@ -57,7 +57,7 @@ def _run_hooks(hooks: Sequence[ShutdownHook]) -> None:
 
                 asyncio.run(as_coroutine(result))
         except Exception as exc:
-            Log.exception(f"shutdown hook {hook!r} failed", exc=exc)
+            log.Log.exception(f"shutdown hook {hook!r} failed", exc=exc)
 
 
 def _register_internal_extension(endpoint: Endpoint) -> None:
@@ -72,11 +72,11 @@ def _register_internal_extension(endpoint: Endpoint) -> None:
     try:
         answer = connection.request(register)
     except TransportError as exc:
-        Log.warn(f"could not register the shutdown extension, SIGTERM will not be sent: {exc}")
+        log.Log.warn(f"could not register the shutdown extension, SIGTERM will not be sent: {exc}")
         return
     identifier = answer.headers.get("lambda-extension-identifier")
     if answer.status != 200 or not identifier:
-        Log.warn(f"the shutdown extension was not registered ({answer.status}), SIGTERM will not be sent")
+        log.Log.warn(f"the shutdown extension was not registered ({answer.status}), SIGTERM will not be sent")
         return
     next_event = Request(
         "GET",

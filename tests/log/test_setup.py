@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from typing import Any
 
 import pytest
 
-from lambda_runtime.log import Level, Log, LogConfig, LogFormat, configure, log_fault
+from lambda_runtime.log import Level, Log, LogConfig, LogFormat, _setup, configure, log_fault
 from lambda_runtime.log._sinks import FRAME_HEADER
 from lambda_runtime.runtime.context import invocation_scope
 from lambda_runtime.runtime.errors import ErrorReport, InitFault
@@ -170,3 +172,50 @@ def test_log_fault_never_raises(capsys: pytest.CaptureFixture[str]) -> None:
 
     log_fault(NotAReport(), None)  # type: ignore[arg-type]
     assert "Weird: no stack_trace attribute" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {},
+        {"AWS_LAMBDA_LOG_FORMAT": "Text"},
+        {"AWS_LAMBDA_LOG_FORMAT": " text ", "AWS_LAMBDA_LOG_LEVEL": " "},
+        {"AWS_LAMBDA_LOG_FORMAT": "JSON"},
+        {"AWS_LAMBDA_LOG_FORMAT": "xml"},
+        {"AWS_LAMBDA_LOG_LEVEL": "INFO"},
+        {"_LAMBDA_TELEMETRY_LOG_FD": "3"},
+        {"_LAMBDA_TELEMETRY_LOG_FD": "no"},
+    ],
+)
+def test_the_cold_start_check_agrees_with_the_config_it_skips(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str]
+) -> None:
+    for name in ("AWS_LAMBDA_LOG_FORMAT", "AWS_LAMBDA_LOG_LEVEL", "_LAMBDA_TELEMETRY_LOG_FD"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert _setup._environment_has_no_log_settings() == (LogConfig.from_env() == LogConfig())
+
+
+def test_configure_without_settings_defers_the_emitter_and_logging_still_routes() -> None:
+    probe = (
+        "import sys\n"
+        "from lambda_runtime import log\n"
+        "log.configure()\n"
+        "print(sorted(m for m in sys.modules if m.startswith('lambda_runtime.log.')))\n"
+        "import logging\n"
+        "logging.getLogger('app').warning('from logging')\n"
+        "log.Log.info('from Log')\n"
+        "log.Log.debug('below INFO')\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_LAMBDA_", "_LAMBDA_"))}
+    env["AWS_LAMBDA_LOG_FORMAT"] = "Text"
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60, env=env
+    )
+    modules, warning, info = result.stdout.splitlines()
+    assert modules == "['lambda_runtime.log._setup']"
+    assert warning.startswith("[WARN]\t")
+    assert warning.endswith("\tfrom logging")
+    assert info.startswith("[INFO]\t")
+    assert info.endswith("\tfrom Log")
