@@ -57,6 +57,9 @@ HEAVY_MODULES = (
     "threading",
     "struct",
     "contextvars",
+    "encodings.idna",  # with stringprep and unicodedata: what a str host costs getaddrinfo
+    "stringprep",
+    "unicodedata",
     "lambda_runtime.events",
     "lambda_runtime.emulator",
     "lambda_runtime.handlers.base",

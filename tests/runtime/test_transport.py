@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from lambda_runtime.runtime.protocol import Endpoint, NextInvocation, Request, StreamingResponseStart
-from lambda_runtime.runtime.transport import Connection, TransportError
+from lambda_runtime.runtime.transport import Connection, TransportError, _resolvable_host
 from tests.support.runtime_harness import RuntimeApiServer
 
 GET = Request("GET", "/x", (), b"")
@@ -102,6 +102,27 @@ def test_unreachable_server_is_a_transport_error() -> None:
         port = probe.getsockname()[1]
     with pytest.raises(TransportError, match="cannot connect"):
         Connection(Endpoint("127.0.0.1", port)).request(GET)
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "::1", "localhost", "sandbox.localdomain"])
+def test_ascii_hosts_are_resolved_as_the_bytes_the_idna_codec_gives(host: str) -> None:
+    assert _resolvable_host(host) == host.encode("idna")
+
+
+def test_a_non_ascii_host_is_left_to_the_idna_codec() -> None:
+    assert _resolvable_host("bücher.example") == "bücher.example"
+
+
+def test_a_named_host_connects() -> None:
+    server = CannedServer([b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"])
+    answer = Connection(Endpoint("localhost", server.endpoint.port)).request(GET)
+    assert (answer.status, answer.body) == (200, b"ok")
+
+
+def test_a_malformed_host_is_a_transport_error() -> None:
+    # The idna codec raised UnicodeError for an empty label; resolution now fails as any bad name does.
+    with pytest.raises(TransportError, match=r"cannot connect to the Runtime API at a\.\.b:9001"):
+        Connection(Endpoint("a..b", 9001)).request(GET)
 
 
 def test_chunked_upload_with_trailers() -> None:
