@@ -99,18 +99,11 @@ def compact(doc: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in doc.items() if v is not None}
 
 
-_new = object.__new__
-_object_init = object.__init__
-_MISSING: Any = object()
-_FUNCTION: Any = type(compact)
-
-
 class EventObject:
     """A typed view over one JSON object. Subclasses declare fields; see the module docstring.
 
     A view has no constructor of its own (``object.__init__``): ``from_dict`` and nested reads create it
-    with ``cls()``, which runs no Python code. Classes a handler builds derive from ``EventResponse``;
-    ``from_dict`` never runs an ``__init__``."""
+    with ``cls()``, which runs no Python code. Classes a handler builds derive from ``EventResponse``."""
 
     # ``_cache`` holds the lists and maps built from nested objects (None until the first one is built).
     __slots__ = ("_cache", "_doc")
@@ -119,26 +112,19 @@ class EventObject:
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        inherited = cls.from_dict  # a bound classmethod, unless a base got a decoder of its own
-        if (
-            type(inherited) is _FUNCTION
-            and hasattr(inherited, "_decodes")
-            and "from_dict" not in cls.__dict__
-        ):
-            _install_decoders(cls)  # else this class would decode as that base
+        # The view ``from_dict`` calls ``cls()``: a class with its own ``__init__`` needs EventResponse's.
+        decoder = getattr(cls.from_dict, "__func__", None)
+        if "__init__" in cls.__dict__ and decoder is vars(EventObject)["from_dict"].__func__:
+            raise TypeError(
+                f"{cls.__name__} defines __init__: derive it from EventResponse, whose from_dict skips it"
+            )
 
     @classmethod
     def from_dict(cls, doc: Any) -> Self:
-        """Wrap a parsed JSON object (not copied, not walked; no ``__init__`` runs)."""
-        # The first decode of a class gives it a decoder of its own (``_install_decoders``); later calls
-        # go straight there.
-        if cls is not EventObject and getattr(cls.from_dict, "__func__", None) is _VIEW_FROM_DICT:
-            decoder = _install_decoders(cls)  # (not when a user's from_dict reached here through super())
-            if decoder is not None:
-                return decoder(doc)
+        """Wrap a parsed JSON object (not copied, not walked)."""
         if type(doc) is not dict and not isinstance(doc, dict):
             raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
-        obj = _blank_maker(cls)()
+        obj = cls()
         obj._doc = doc
         obj._cache = None
         return obj
@@ -182,9 +168,6 @@ class EventObject:
         return f"{type(self).__name__}({text})"
 
 
-_VIEW_FROM_DICT = vars(EventObject)["from_dict"].__func__
-
-
 class EventResponse(EventObject):
     """An event class a handler builds (a response, a policy): its keyword ``__init__`` makes the
     document and calls ``super().__init__(doc)``; ``from_dict`` still wraps a document without it."""
@@ -199,44 +182,27 @@ class EventResponse(EventObject):
         self._doc = doc
         self._cache = None
 
-
-def _install_decoders(cls: type[W]) -> Callable[[Any], W] | None:
-    """Give ``cls``, and each subclass that would inherit it, a ``from_dict`` of its own: a plain function
-    bound to the class, which spares every later call the classmethod binding. Done on a class's first
-    decode (so importing a family stays cheap), and at creation for classes under one that has it.
-    Returns the decoder made for ``cls`` (None if it already has a ``from_dict`` of its own)."""
-    if "from_dict" in cls.__dict__:
-        return None  # a copy made before, or a user's decoder its subclasses inherit
-    decoder = _decoder_for(cls)
-    type.__setattr__(cls, "from_dict", staticmethod(decoder))
-    for sub in cls.__subclasses__():
-        _install_decoders(sub)
-    return decoder
-
-
-def _blank_maker(cls: type[W]) -> Callable[[], W]:
-    """What makes a blank instance of ``cls``: the class itself when its ``__init__`` is object's (a
-    view: no Python code runs), else ``object.__new__`` (a response's keyword ``__init__`` must not run)."""
-    if cls.__init__ is _object_init:
-        return cls
-    return partial(_new, cls)
-
-
-def _decoder_for(cls: type[W]) -> Callable[[Any], W]:
-    make = _blank_maker(cls)
-
-    def from_dict(doc: Any) -> W:
+    @classmethod
+    def from_dict(cls, doc: Any) -> Self:
+        """Wrap a parsed JSON object (not copied, not walked; ``__init__`` does not run)."""
         if type(doc) is not dict and not isinstance(doc, dict):
             raise EventDecodeError(f"{cls.__name__} needs a JSON object, got {type(doc).__name__}")
-        obj = make()
+        obj = _new(cls)
         obj._doc = doc
         obj._cache = None
         return obj
 
-    from_dict.__qualname__ = f"{cls.__qualname__}.from_dict"
-    from_dict.__doc__ = EventObject.from_dict.__doc__
-    from_dict._decodes = cls  # type: ignore[attr-defined]  # marks the functions made here
-    return from_dict
+
+_new = object.__new__
+_MISSING: Any = object()
+
+
+def _blank_maker(cls: type[W]) -> Callable[[], W]:
+    """What makes a blank instance of ``cls``: the class itself for a view, ``object.__new__`` for a
+    response (its keyword ``__init__`` must not run)."""
+    if issubclass(cls, EventResponse):
+        return partial(_new, cls)
+    return cls
 
 
 # At run time every field is a ``property`` whose getter is a small closure made for that field: the
