@@ -113,8 +113,7 @@ class EventObject:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # The view ``from_dict`` calls ``cls()``: a class with its own ``__init__`` needs EventResponse's.
-        decoder = getattr(cls.from_dict, "__func__", None)
-        if "__init__" in cls.__dict__ and decoder is vars(EventObject)["from_dict"].__func__:
+        if "__init__" in cls.__dict__ and getattr(cls.from_dict, "__func__", None) is _VIEW_FROM_DICT:
             raise TypeError(
                 f"{cls.__name__} defines __init__: derive it from EventResponse, whose from_dict skips it"
             )
@@ -168,6 +167,9 @@ class EventObject:
         return f"{type(self).__name__}({text})"
 
 
+_VIEW_FROM_DICT = vars(EventObject)["from_dict"].__func__
+
+
 class EventResponse(EventObject):
     """An event class a handler builds (a response, a policy): its keyword ``__init__`` makes the
     document and calls ``super().__init__(doc)``; ``from_dict`` still wraps a document without it."""
@@ -198,11 +200,11 @@ _MISSING: Any = object()
 
 
 def _blank_maker(cls: type[W]) -> Callable[[], W]:
-    """What makes a blank instance of ``cls``: the class itself for a view, ``object.__new__`` for a
-    response (its keyword ``__init__`` must not run)."""
-    if issubclass(cls, EventResponse):
-        return partial(_new, cls)
-    return cls
+    """What makes a blank instance of ``cls`` for a nested read: the class itself for a view (its
+    ``__init__`` is object's), else ``object.__new__`` (a keyword ``__init__`` must not run)."""
+    if cls.__init__ is object.__init__:
+        return cls
+    return partial(_new, cls)
 
 
 # At run time every field is a ``property`` whose getter is a small closure made for that field: the

@@ -299,4 +299,12 @@ def test_a_class_with_its_own_init_and_decoder_is_accepted() -> None:
         def from_dict(doc: Any) -> Own:
             return Own(str(doc["name"]))
 
+    class Holder(EventObject):
+        __slots__ = ()
+        own = Obj("own", Own)
+        owns = ListOf("owns", Own)
+
     assert Own.from_dict({"name": "x"}).to_dict() == {"name": "x"}
+    holder = Holder.from_dict({"own": {"name": "y", "extra": 1}, "owns": [{"name": "z"}]})
+    assert holder.own.to_dict() == {"name": "y", "extra": 1}  # nested reads never run __init__
+    assert [own.to_dict() for own in holder.owns] == [{"name": "z"}]
