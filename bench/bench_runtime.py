@@ -1,6 +1,6 @@
 """CPU per warm invoke, cold start and peak RSS: our runtime vs awslambdaric vs a bare-socket floor.
 
-Run: ``python -m bench.bench_runtime`` (about 20 s) or ``--quick`` (a few seconds).
+Run: ``python -m bench.bench_runtime`` (about 25 s) or ``--quick`` (a few seconds).
 
 Each runtime process serves a Runtime API played by this script over one loopback connection, with the
 API Gateway v2 sample event and one handler file shared by all three. Per session it measures:
@@ -15,6 +15,9 @@ API Gateway v2 sample event and one handler file shared by all three. Per sessio
 
 Repetitions alternate (ours, awslambdaric, floor, ours, ...) so machine noise hits all three alike; the
 table shows medians with their range. Every response is checked against the handler's expected answer.
+Cold start is noisier than the rest on a shared machine, so between repetitions extra alternating
+sessions (``--cold-starts``, 14 by default) serve just the first invocation: each runtime's cold start
+columns take one sample per full session plus one per such session.
 
 Interpreters run with ``-S`` and an explicit PYTHONPATH (repository root, then site-packages): the venv's
 ``.pth`` files (an editable-install finder importing pathlib, dataclasses, inspect) would add ~10 ms to every
@@ -50,6 +53,7 @@ __all__ = [
     "SessionResult",
     "load_event",
     "main",
+    "run_cold_start",
     "run_session",
     "runtime_specs",
 ]
@@ -280,6 +284,8 @@ class BenchSettings:
     use_site: bool = False
     # A directory holding another copy of the lambda_runtime package to measure (e.g. a proposed patch).
     ours_root: Path | None = None
+    # Extra sessions per runtime that measure only cold start (spread between the repetitions).
+    cold_starts: int = 14
 
 
 def _request_id(number: int) -> str:
@@ -349,11 +355,11 @@ def _accept(listener: socket.socket, process: subprocess.Popen[bytes]) -> socket
     raise BenchError(f"did not connect to the Runtime API within {IO_TIMEOUT_SECONDS:.0f} s")
 
 
-def run_session(
-    spec: RuntimeSpec, event: bytes, task_root: Path, settings: BenchSettings, checker: _Checker | None = None
-) -> SessionResult:
-    """Spawn ``spec``, serve it ``1 + warmup + invokes`` invocations, and measure."""
-    checker = checker or _Checker(event, task_root)
+@contextlib.contextmanager
+def _connected(
+    spec: RuntimeSpec, task_root: Path, settings: BenchSettings
+) -> Iterator[tuple[RuntimeApiPeer, subprocess.Popen[bytes], float]]:
+    """Spawn ``spec`` and accept its connection: the peer, the process, and when the spawn began."""
     with socket.create_server(("127.0.0.1", 0)) as listener:
         listener.settimeout(_ACCEPT_POLL_SECONDS)
         env = _environment(f"127.0.0.1:{listener.getsockname()[1]}", task_root, settings)
@@ -363,28 +369,55 @@ def run_session(
             with sock:
                 sock.settimeout(IO_TIMEOUT_SECONDS)
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-                peer = RuntimeApiPeer(sock)
-                _expect_next(peer)
-                request_id = _request_id(0)
-                peer.send_invocation(request_id, event)
-                posted = peer.read_request()
-                cold_start = time.perf_counter() - started
-                cold_start_cpu = cpu_ns(process.pid)  # it now waits for the 202: its CPU count is settled
-                checker.check(posted, request_id)
-                peer.accept_post()
-                cpu_start = 0
-                for number in range(1, settings.warmup + settings.invokes + 1):
-                    _expect_next(peer)
-                    if number == settings.warmup + 1:
-                        cpu_start = cpu_ns(process.pid)
-                    request_id = _request_id(number)
-                    peer.send_invocation(request_id, event)
-                    checker.check(peer.read_request(), request_id)
-                    peer.accept_post()
-                _expect_next(peer)
-                cpu_used = cpu_ns(process.pid) - cpu_start
-                rss = peak_rss_kib(process.pid)
-    return SessionResult(cold_start * 1000, cold_start_cpu / 1e6, cpu_used / 1000 / settings.invokes, rss)
+                yield RuntimeApiPeer(sock), process, started
+
+
+def _serve_first(
+    peer: RuntimeApiPeer, process: subprocess.Popen[bytes], started: float, event: bytes, checker: _Checker
+) -> tuple[float, float]:
+    """Serve the first invocation: (cold start ms, cold start CPU ms)."""
+    _expect_next(peer)
+    request_id = _request_id(0)
+    peer.send_invocation(request_id, event)
+    posted = peer.read_request()
+    cold_start = time.perf_counter() - started
+    cold_start_cpu = cpu_ns(process.pid)  # it now waits for the 202: its CPU count is settled
+    checker.check(posted, request_id)
+    peer.accept_post()
+    return cold_start * 1000, cold_start_cpu / 1e6
+
+
+def run_cold_start(
+    spec: RuntimeSpec, event: bytes, task_root: Path, settings: BenchSettings, checker: _Checker | None = None
+) -> tuple[float, float]:
+    """Spawn ``spec`` and serve it one invocation: (cold start ms, cold start CPU ms)."""
+    checker = checker or _Checker(event, task_root)
+    with _connected(spec, task_root, settings) as (peer, process, started):
+        cold = _serve_first(peer, process, started, event, checker)
+        _expect_next(peer)  # the first answer was complete: the runtime asks for the next event
+    return cold
+
+
+def run_session(
+    spec: RuntimeSpec, event: bytes, task_root: Path, settings: BenchSettings, checker: _Checker | None = None
+) -> SessionResult:
+    """Spawn ``spec``, serve it ``1 + warmup + invokes`` invocations, and measure."""
+    checker = checker or _Checker(event, task_root)
+    with _connected(spec, task_root, settings) as (peer, process, started):
+        cold_start_ms, cold_start_cpu_ms = _serve_first(peer, process, started, event, checker)
+        cpu_start = 0
+        for number in range(1, settings.warmup + settings.invokes + 1):
+            _expect_next(peer)
+            if number == settings.warmup + 1:
+                cpu_start = cpu_ns(process.pid)
+            request_id = _request_id(number)
+            peer.send_invocation(request_id, event)
+            checker.check(peer.read_request(), request_id)
+            peer.accept_post()
+        _expect_next(peer)
+        cpu_used = cpu_ns(process.pid) - cpu_start
+        rss = peak_rss_kib(process.pid)
+    return SessionResult(cold_start_ms, cold_start_cpu_ms, cpu_used / 1000 / settings.invokes, rss)
 
 
 # -- the report ----------------------------------------------------------------------------------------------
@@ -398,10 +431,13 @@ class Samples:
     rss_mib: list[float] = field(default_factory=list)
 
     def add(self, result: SessionResult) -> None:
-        self.cold_start_ms.append(result.cold_start_ms)
-        self.cold_start_cpu_ms.append(result.cold_start_cpu_ms)
+        self.add_cold_start(result.cold_start_ms, result.cold_start_cpu_ms)
         self.cpu_us.append(result.cpu_us_per_invoke)
         self.rss_mib.append(result.peak_rss_kib / 1024)
+
+    def add_cold_start(self, cold_start_ms: float, cold_start_cpu_ms: float) -> None:
+        self.cold_start_ms.append(cold_start_ms)
+        self.cold_start_cpu_ms.append(cold_start_cpu_ms)
 
 
 def _cell(values: Sequence[float], digits: int) -> str:
@@ -422,6 +458,8 @@ def report(samples: dict[str, Samples], settings: BenchSettings, event_source: s
         f"{settings.repetitions} alternating repetitions; per session {settings.warmup} warm-up + "
         f"{settings.invokes} measured invokes; interpreter flags: {'' if settings.use_site else '-S'}"
         + (f"; lambda_runtime from {settings.ours_root}" if settings.ours_root else ""),
+        f"cold start columns: {settings.repetitions + settings.cold_starts} samples per runtime "
+        f"({settings.repetitions} sessions + {settings.cold_starts} first-invocation-only sessions)",
         "median (min-max)",
         "",
         f"{'runtime':<16}{'CPU/invoke us':>22}{'cold start ms':>22}{'cold start CPU ms':>22}"
@@ -461,6 +499,11 @@ def report(samples: dict[str, Samples], settings: BenchSettings, event_source: s
     return "\n".join(lines)
 
 
+def _share(total: int, parts: int, index: int) -> int:
+    """Part ``index`` of ``total`` split into ``parts`` near-equal whole parts."""
+    return total * (index + 1) // parts - total * index // parts
+
+
 def run(settings: BenchSettings, *, progress: Callable[[str], None] | None = None) -> str:
     event, event_source = load_event()
     specs = runtime_specs(settings.use_site)
@@ -475,6 +518,13 @@ def run(settings: BenchSettings, *, progress: Callable[[str], None] | None = Non
         for repetition in range(settings.repetitions):
             for spec in specs:
                 samples[spec.name].add(run_session(spec, event, task_root, settings, checker))
+            # This repetition's share of the cold-start-only rounds, so they spread over the whole run.
+            rounds = _share(settings.cold_starts, settings.repetitions, repetition)
+            for _ in range(rounds):
+                for spec in specs:
+                    samples[spec.name].add_cold_start(
+                        *run_cold_start(spec, event, task_root, settings, checker)
+                    )
             if progress is not None:
                 progress(f"repetition {repetition + 1}/{settings.repetitions} done")
     return report(samples, settings, event_source)
@@ -482,10 +532,17 @@ def run(settings: BenchSettings, *, progress: Callable[[str], None] | None = Non
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_runtime", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="a few seconds: 2 repetitions, 300 invokes")
+    parser.add_argument(
+        "--quick", action="store_true", help="a few seconds: 2 repetitions, 300 invokes, 4 extra cold starts"
+    )
     parser.add_argument("--repetitions", type=int, help="alternating repetitions (default 7)")
     parser.add_argument("--invokes", type=int, help="measured invokes per session (default 2000)")
     parser.add_argument("--warmup", type=int, help="unmeasured invokes after init (default 200)")
+    parser.add_argument(
+        "--cold-starts",
+        type=int,
+        help="extra first-invocation-only sessions per runtime, for the cold start columns (default 14)",
+    )
     parser.add_argument(
         "--site", action="store_true", help="run interpreters without -S (process .pth files)"
     )
@@ -495,16 +552,17 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="import lambda_runtime from this directory instead of the repository (to measure a patch)",
     )
     args = parser.parse_args(argv)
-    settings = BenchSettings(2, 50, 300) if args.quick else BenchSettings()
+    settings = BenchSettings(2, 50, 300, cold_starts=4) if args.quick else BenchSettings()
     settings = BenchSettings(
         repetitions=args.repetitions if args.repetitions is not None else settings.repetitions,
         warmup=args.warmup if args.warmup is not None else settings.warmup,
         invokes=args.invokes if args.invokes is not None else settings.invokes,
         use_site=args.site,
         ours_root=args.ours_root,
+        cold_starts=args.cold_starts if args.cold_starts is not None else settings.cold_starts,
     )
-    if settings.repetitions < 1 or settings.invokes < 1 or settings.warmup < 0:
-        parser.error("--repetitions and --invokes must be at least 1, --warmup at least 0")
+    if settings.repetitions < 1 or settings.invokes < 1 or settings.warmup < 0 or settings.cold_starts < 0:
+        parser.error("--repetitions and --invokes must be at least 1, --warmup and --cold-starts at least 0")
     if (
         settings.ours_root is not None
         and not (settings.ours_root / "lambda_runtime" / "__init__.py").is_file()

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from bench import bench_runtime
-from bench.bench_runtime import BenchError, BenchSettings, RuntimeSpec, run_session
+from bench.bench_runtime import BenchError, BenchSettings, RuntimeSpec, run_cold_start, run_session
 from tests.support.paths import REPO_ROOT, SHARED_EVENTS
 from tests.support.runtime_harness import RuntimeApiServer, RuntimeProcess, write_module
 
@@ -95,6 +95,22 @@ def test_bench_session_measures_the_floor(tmp_path: Path) -> None:
     assert result.peak_rss_kib > 1024
 
 
+def test_bench_cold_start_session_measures_the_floor(tmp_path: Path) -> None:
+    event, _ = bench_runtime.load_event()
+    (tmp_path / f"{bench_runtime.HANDLER_MODULE}.py").write_text(bench_runtime.HANDLER_SOURCE)
+    floor = next(spec for spec in bench_runtime.runtime_specs() if spec.name == "floor")
+    cold_start_ms, cold_start_cpu_ms = run_cold_start(floor, event, tmp_path, BenchSettings())
+    assert cold_start_ms > 0
+    assert cold_start_cpu_ms > 0
+
+
+@pytest.mark.parametrize(("total", "parts"), [(14, 7), (4, 2), (5, 3), (0, 7), (2, 7)])
+def test_cold_start_rounds_are_spread_over_the_repetitions(total: int, parts: int) -> None:
+    shares = [bench_runtime._share(total, parts, index) for index in range(parts)]
+    assert sum(shares) == total
+    assert max(shares) - min(shares) <= 1
+
+
 def test_bench_session_reports_a_runtime_that_exits_at_start(tmp_path: Path) -> None:
     event, _ = bench_runtime.load_event()
     crashing = RuntimeSpec("crashing", (sys.executable, "-c", "raise SystemExit(3)"))
@@ -112,7 +128,8 @@ def test_bench_session_reports_a_wrong_answer(tmp_path: Path) -> None:
         run_session(floor, event, tmp_path, BenchSettings(repetitions=1, warmup=0, invokes=1))
 
 
-def test_bench_rejects_bad_counts() -> None:
+@pytest.mark.parametrize("arguments", [["--invokes", "0"], ["--cold-starts", "-1"]])
+def test_bench_rejects_bad_counts(arguments: list[str]) -> None:
     with pytest.raises(SystemExit) as raised:
-        bench_runtime.main(["--invokes", "0"])
+        bench_runtime.main(arguments)
     assert raised.value.code == 2
