@@ -232,7 +232,14 @@ class _FieldBase(_Descriptor):
     def __init__(self, key: str) -> None:
         self.key = key
         self.name = key
-        _property_init(self, self._getter(), None, None, type(self).__doc__)
+        # The read closure is made on the first read (most fields of a family are never read, and
+        # making them all would slow the family's import).
+        _property_init(self, self._first_read, None, None, type(self).__doc__)
+
+    def _first_read(self, obj: EventObject) -> Any:
+        getter = self._getter()
+        _property_init(self, getter, None, None, type(self).__doc__)
+        return getter(obj)
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
@@ -321,7 +328,7 @@ class _CachedField(_FieldBase, Generic[W]):
 
     def __init__(self, key: str, cls: type[W]) -> None:
         self.cls = cls
-        super().__init__(key)
+        _FieldBase.__init__(self, key)
 
     def _getter(self) -> Callable[[EventObject], Any]:
         return self._cached
@@ -371,7 +378,7 @@ class Obj(_CachedField[W]):
         # Not cached: a wrapper costs less to build than a cache costs to keep.
         key = self.key
         make = _blank_maker(self.cls)
-        other = self._other
+        field = self
 
         def get(obj: EventObject) -> Any:
             value = obj._doc.get(key)
@@ -380,7 +387,7 @@ class Obj(_CachedField[W]):
                 wrapper._doc = value
                 wrapper._cache = None
                 return wrapper
-            return other(obj, value)
+            return field._other(obj, value)
 
         return get
 

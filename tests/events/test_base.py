@@ -175,9 +175,13 @@ def test_cached_wrapper_is_replaced_after_assignment() -> None:
 
 
 def test_descriptor_on_class_is_the_field() -> None:
-    assert isinstance(Root.ident, Field)
-    assert Root.ident.key == "Id"
+    field = Root.ident
+    assert isinstance(field, Field)
+    assert field.key == "Id"
     assert Root.leaves.cls is Leaf
+    assert Root.from_dict({"Id": "a"}).ident == "a"  # the first read makes the field's read function
+    assert Root.ident is field
+    assert Root.from_dict({"Id": "b"}).ident == "b"
 
 
 def test_compact_drops_none_values_only() -> None:
