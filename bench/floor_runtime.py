@@ -90,7 +90,8 @@ def serve(api: str, handler: Callable[[Any, Any], Any]) -> None:
     authority, _, prefix = api.removeprefix("http://").partition("/")
     host, _, port = authority.rpartition(":")
     base = f"/{prefix}/2018-06-01/runtime/invocation/" if prefix else "/2018-06-01/runtime/invocation/"
-    sock = socket.create_connection((host, int(port)))
+    # Bytes: the socket module then skips the idna codec (about 1.5 ms of imports on the first connect).
+    sock = socket.create_connection((host.encode("ascii"), int(port)))  # type: ignore[arg-type]
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     reader = _Reader(sock)
     next_request = f"GET {base}next HTTP/1.1\r\nHost: {authority}\r\n\r\n".encode()
