@@ -6,12 +6,13 @@ Public names are loaded on first use, so ``import lambda_runtime`` stays cheap o
 from __future__ import annotations
 
 import importlib
+import sys
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from typing import Any
+    from collections.abc import Callable, Iterable, Mapping
 
     from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
     from lambda_runtime.handlers.stream import ResponseStream, StreamClosedError
@@ -54,14 +55,26 @@ _LOCATIONS = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LOCATIONS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'lambda_runtime' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+def _lazy_attributes(
+    package: str, locations: Mapping[str, str], exported: Iterable[str]
+) -> tuple[Callable[[str], object], Callable[[], list[str]]]:
+    """``__getattr__`` and ``__dir__`` for a package whose names load on first access (PEP 562): the first
+    access imports the name's module from ``locations`` and caches the value in the package."""
+    namespace = sys.modules[package].__dict__
+    names = tuple(exported)
+
+    def __getattr__(name: str) -> object:
+        module = locations.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        namespace[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*namespace, *names})
+
+    return __getattr__, __dir__
 
 
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = _lazy_attributes(__name__, _LOCATIONS, __all__)

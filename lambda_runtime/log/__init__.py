@@ -14,8 +14,7 @@ Module map: ``_levels`` (Level), ``_config`` (LogConfig), ``_timestamps``, ``_er
 
 from __future__ import annotations
 
-import importlib
-
+from lambda_runtime import _lazy_attributes
 from lambda_runtime.log._setup import configure, log_fault
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
@@ -40,14 +39,4 @@ _LOCATIONS = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _LOCATIONS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted([*globals(), *__all__])
+__getattr__, __dir__ = _lazy_attributes(__name__, _LOCATIONS, __all__)
