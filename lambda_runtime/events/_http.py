@@ -46,36 +46,39 @@ class CaseInsensitiveMapping(Mapping[str, V]):
     Iteration yields the names as the event spelled them. API Gateway v1 and ALB (without
     multi-value headers) keep the client's casing; HTTP API v2 and Function URLs send lower case.
     A lookup tries the name as given, then lower case, then Title-Case, and only then builds a
-    lower-cased index of the names (kept by this view).
+    lower-cased index of the names (kept by this view; the slot stays unset until then, so making a
+    view stores one reference).
     """
 
     __slots__ = ("_lower", "_raw")
+    _raw: Mapping[str, V]
+    _lower: dict[str, str]
 
     def __init__(self, raw: Mapping[str, V] | None = None) -> None:
-        self._raw: Mapping[str, V] = raw if raw is not None else {}
-        self._lower: dict[str, str] | None = None
+        self._raw = raw if raw is not None else {}
 
     def __getitem__(self, name: str) -> V:
+        # ``in`` then ``[]`` costs less than one ``.get`` call on this path.
         raw = self._raw
-        value = raw.get(name, _MISSING)
-        if value is _MISSING:
-            folded = _FOLDED.get(name)
-            if folded is None:
-                folded = name.lower()
-                if len(_FOLDED) < _FOLDED_MAX:
-                    _FOLDED[name] = folded
-            value = raw.get(folded, _MISSING)  # HTTP API v2, function URLs, ALB: lower-case names
-            if value is _MISSING:
-                return self._scan(name, folded)
-        return value  # type: ignore[no-any-return]
+        if name in raw:
+            return raw[name]
+        folded = _FOLDED.get(name)
+        if folded is None:
+            folded = name.lower()
+            if len(_FOLDED) < _FOLDED_MAX:
+                _FOLDED[name] = folded
+        if folded in raw:  # HTTP API v2, function URLs, ALB: lower-case names
+            return raw[folded]
+        return self._scan(name, folded)
 
     def _scan(self, name: str, folded: str) -> V:
         raw = self._raw
         value = raw.get(name.title(), _MISSING)  # the casing most clients send: Content-Type
         if value is not _MISSING:
             return value  # type: ignore[no-any-return]
-        lower = self._lower
-        if lower is None:
+        try:
+            lower = self._lower
+        except AttributeError:
             lower = self._lower = {key.lower(): key for key in raw}
         return raw[lower[folded]]
 
@@ -130,7 +133,6 @@ class HeadersField(_FieldBase, Generic[V]):
                     )
             view: _HeadersView[V] = _HeadersView()
             view._raw = raw
-            view._lower = None
             return view
 
         return get

@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, compact
+from lambda_runtime.events._base import (
+    EventObject,
+    EventResponse,
+    Field,
+    NestedField,
+    Obj,
+    OptionalField,
+    compact,
+)
 from lambda_runtime.events._http import HeadersField, encode_body
 
 if TYPE_CHECKING:
@@ -49,6 +57,8 @@ class Payload2Parameters(EventObject):
     cookies = OptionalField[list[str]]("cookies")
     headers = HeadersField[str]("headers")
     query_string_parameters = OptionalField[dict[str, str]]("queryStringParameters")
+    # ``request_context.http.method`` in one read, as format 1.0 and ALB events spell it.
+    http_method = NestedField[str]("requestContext", "http", "method")
 
 
 class APIGatewayV2HTTPRequestContextHTTPDescription(EventObject):

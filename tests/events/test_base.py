@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -14,6 +15,7 @@ from lambda_runtime.events._base import (
     ListOf,
     MapOf,
     MissingFieldError,
+    NestedField,
     Obj,
     OptionalField,
     OptionalListOf,
@@ -312,3 +314,63 @@ def test_a_class_with_its_own_init_and_decoder_is_accepted() -> None:
     holder = Holder.from_dict({"own": {"name": "y", "extra": 1}, "owns": [{"name": "z"}]})
     assert holder.own.to_dict() == {"name": "y", "extra": 1}  # nested reads never run __init__
     assert [own.to_dict() for own in holder.owns] == [{"name": "z"}]
+
+
+class Shortcuts(EventObject):
+    __slots__ = ()
+    method = NestedField[str]("ctx", "http", "method")
+    depth_two = NestedField[int]("ctx", "n")
+    depth_four = NestedField[str]("a", "b", "c", "d")
+
+
+def test_a_nested_field_reads_through_the_objects_in_one_step() -> None:
+    doc: dict[str, Any] = {"ctx": {"http": {"method": "GET"}, "n": 2}, "a": {"b": {"c": {"d": "deep"}}}}
+    event = Shortcuts.from_dict(doc)
+    assert (event.method, event.depth_two, event.depth_four) == ("GET", 2, "deep")
+    event.method = "PUT"
+    assert doc["ctx"]["http"]["method"] == "PUT"  # written into the same document
+
+
+@pytest.mark.parametrize(
+    ("doc", "attr", "error", "message"),
+    [
+        ({}, "method", MissingFieldError, "Shortcuts: required field 'ctx.http.method' is missing"),
+        ({"ctx": {"http": {}}}, "method", MissingFieldError, "'ctx.http.method' is missing"),
+        (
+            {"ctx": {"http": ["GET"]}},
+            "method",
+            EventDecodeError,
+            "Shortcuts.ctx.http: expected a JSON object",
+        ),
+        ({"ctx": "text"}, "depth_two", EventDecodeError, "Shortcuts.ctx: expected a JSON object, got str"),
+        (
+            {"a": {"b": None}},
+            "depth_four",
+            EventDecodeError,
+            "Shortcuts.a.b: expected a JSON object, got None",
+        ),
+    ],
+)
+def test_a_nested_field_names_the_level_that_fails(
+    doc: dict[str, Any], attr: str, error: type[Exception], message: str
+) -> None:
+    with pytest.raises(error, match=re.escape(message)):
+        getattr(Shortcuts.from_dict(doc), attr)
+
+
+def test_assigning_a_nested_field_creates_missing_levels_and_refuses_non_objects() -> None:
+    event = Shortcuts.from_dict({})
+    event.method = "POST"
+    assert event.to_dict() == {"ctx": {"http": {"method": "POST"}}}
+    del event.method
+    assert event.to_dict() == {"ctx": {"http": {}}}
+    del Shortcuts.from_dict({}).method  # nothing to remove: no levels are created
+    blocked = Shortcuts.from_dict({"ctx": {"http": "GET"}})
+    with pytest.raises(EventDecodeError, match=re.escape("ctx.http: expected a JSON object, got str")):
+        blocked.method = "PUT"
+    assert blocked.to_dict() == {"ctx": {"http": "GET"}}  # nothing overwritten
+
+
+def test_a_nested_field_needs_two_keys() -> None:
+    with pytest.raises(TypeError, match="at least two keys"):
+        NestedField[str]("only")

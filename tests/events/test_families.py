@@ -320,3 +320,17 @@ def test_cloudwatch_logs_payload_decodes_on_request() -> None:
         CloudWatchLogsEvent.from_dict({"awslogs": {"data": base64.b64encode(b"plain").decode()}}).parse()
     with pytest.raises(MissingFieldError, match="CloudWatchLogsEvent: required field 'awslogs' is missing"):
         CloudWatchLogsEvent.from_dict({}).parse()
+
+
+def test_format_2_requests_read_the_method_as_format_1_spells_it() -> None:
+    v2 = APIGatewayV2HTTPRequest.from_dict(load("apigw-v2-request-no-authorizer.json"))
+    url = LambdaFunctionURLRequest.from_dict(load("lambda-urls-request.json"))
+    authorizer = APIGatewayV2CustomAuthorizerV2Request.from_dict(
+        load("apigw-v2-custom-authorizer-v2-request.json")
+    )
+    assert (v2.http_method, url.http_method, authorizer.http_method) == (
+        v2.request_context.http.method,
+        url.request_context.http.method,
+        authorizer.request_context.http.method,
+    )
+    assert v2.http_method == "GET"

@@ -54,7 +54,8 @@ __all__ = [
 
 
 def http_api_handler(event: APIGatewayV2HTTPRequest, context: Context) -> APIGatewayV2HTTPResponse:
-    method: str = event.request_context.http.method
+    method: str = event.http_method
+    assert method == event.request_context.http.method
     agent: str | None = event.headers.get("User-Agent")
     query: dict[str, str] | None = event.query_string_parameters
     return APIGatewayV2HTTPResponse.json(
