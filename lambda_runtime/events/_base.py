@@ -72,6 +72,7 @@ __all__ = [
     "OptionalListOf",
     "OptionalMapOf",
     "OptionalObj",
+    "build_views",
     "compact",
 ]
 
@@ -528,19 +529,7 @@ class ListOf(_CachedField[W]):
         def __delete__(self, obj: EventObject) -> None: ...
 
     def _build(self, obj: EventObject, value: Any) -> Any:
-        if type(value) is not list:
-            return _wrap_list(obj, self.key, self.cls, value)  # raises the shape error
-        make = _blank_maker(self.cls)
-        built: list[W] = []
-        append = built.append
-        for item in value:
-            if type(item) is not dict:
-                return _wrap_list(obj, self.key, self.cls, value)  # the slow path names a bad item
-            wrapper = make()
-            wrapper._doc = item
-            wrapper._cache = None
-            append(wrapper)
-        return built
+        return build_views(obj, self.key, self.cls, value)
 
     def _unbuild(self, value: Any) -> Any:
         return [_unwrap(item) for item in value]
@@ -615,6 +604,24 @@ def _wrap(parent: EventObject, key: str, cls: type[W], value: Any) -> W:
     wrapper._doc = value
     wrapper._cache = None
     return wrapper
+
+
+def build_views(parent: EventObject, key: str, cls: type[W], value: Any) -> list[W]:
+    """``value`` (a JSON array of objects) as a list of ``cls`` views, built without Python
+    constructors; anything else is a clear error naming ``parent``'s ``key`` (and the bad item)."""
+    if type(value) is not list:
+        return _wrap_list(parent, key, cls, value)  # raises the shape error
+    make = _blank_maker(cls)
+    built: list[W] = []
+    append = built.append
+    for item in value:
+        if type(item) is not dict:
+            return _wrap_list(parent, key, cls, value)  # the slow path names a bad item
+        wrapper = make()
+        wrapper._doc = item
+        wrapper._cache = None
+        append(wrapper)
+    return built
 
 
 def _wrap_list(parent: EventObject, key: str, cls: type[W], value: Any) -> list[W]:

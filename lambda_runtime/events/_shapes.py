@@ -17,7 +17,7 @@ from lambda_runtime.events._base import (
     W,
     _CachedField,
     _unwrap,
-    _wrap_list,
+    build_views,
 )
 
 if TYPE_CHECKING:
@@ -47,14 +47,8 @@ class MapOfLists(_CachedField[W]):
             raise EventDecodeError(
                 f"{type(obj).__name__}.{self.key}: expected a JSON object, got {type(value).__name__}"
             )
-        from_dict = self.cls.from_dict
-        built: dict[str, list[W]] = {}
-        for name, items in value.items():
-            if type(items) is list and all(type(item) is dict for item in items):
-                built[name] = [from_dict(item) for item in items]
-            else:  # the slow path names the bad entry
-                built[name] = _wrap_list(obj, f"{self.key}.{name}", self.cls, items)
-        return built
+        cls, key = self.cls, self.key
+        return {name: build_views(obj, f"{key}.{name}", cls, items) for name, items in value.items()}
 
     def _unbuild(self, value: Any) -> Any:
         return {name: [_unwrap(item) for item in items] for name, items in value.items()}
