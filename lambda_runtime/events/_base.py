@@ -31,6 +31,8 @@ How to declare a class (for every family module)::
 - Attribute names are the snake_case form of the JSON key; the JSON key is the first argument.
 - ``Field``/``OptionalField`` hold plain JSON values (str, int, float, bool, list, dict). Write the type
   in brackets; mypy then types ``event.records[0].body`` as ``str``.
+- ``NestedField[str]("requestContext", "http", "method")`` reads a value inside nested objects in one
+  step, for a value handlers read often (it builds none of the wrappers between).
 - ``Obj``/``OptionalObj``/``ListOf``/``OptionalListOf``/``MapOf``/``OptionalMapOf`` take the wrapper class
   as second argument (define nested classes first). Wrappers are views built on access (lists and maps
   once per instance, then cached; a single nested object on every access, which is cheaper than a

@@ -54,6 +54,7 @@ class _LatticeBody(EventObject):
 
     __slots__ = ()
     _base64_key = "isBase64Encoded"
+    http_method = Field[str]("method")  # ``method`` under the name the API Gateway and ALB classes use
 
     def body_bytes(self) -> bytes:
         body = self._doc.get("body")

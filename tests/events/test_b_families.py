@@ -610,6 +610,7 @@ LATTICE_V2: dict[str, Any] = {
 def test_vpc_lattice_v1() -> None:
     event = VPCLatticeRequest.from_dict(copy.deepcopy(LATTICE_V1))
     assert event.path == "/testpath"
+    assert event.http_method == event.method == LATTICE_V1["method"]
     assert event.header("User-Agent") == "curl/7.64.1"
     assert event.body_bytes() == b'{"test": "event"}'
     assert event.json_body() == {"test": "event"}
@@ -618,6 +619,7 @@ def test_vpc_lattice_v1() -> None:
 
 def test_vpc_lattice_v2() -> None:
     event = VPCLatticeRequestV2.from_dict(copy.deepcopy(LATTICE_V2))
+    assert event.http_method == event.method == LATTICE_V2["method"]
     assert event.header("USER-AGENT") == "curl/7.64.1"
     assert event.header_values("accept") == ["a/b", "c/d"]
     assert event.header_values("x-single") == ["one"]
