@@ -28,6 +28,7 @@ __all__ = [
     "HTTPRequest",
     "HeadersField",
     "encode_body",
+    "header_value",
     "parse_cookies",
 ]
 
@@ -110,6 +111,16 @@ class _HeadersView(CaseInsensitiveMapping[V]):
 
     __slots__ = ()
     __init__ = object.__init__
+
+
+def header_value(raw: dict[str, V], name: str) -> V | None:
+    """``raw[name]`` in any casing, or None: a one-off lookup, without a typing alias or ``__init__``."""
+    value = raw.get(name)
+    if value is not None:
+        return value
+    view: _HeadersView[V] = _HeadersView()
+    view._raw = raw
+    return view.get(name)
 
 
 class HeadersField(_FieldBase, Generic[V]):
@@ -218,12 +229,12 @@ class HTTPRequest(EventObject):
             return parse_cookies([str(p) for p in pairs])
         multi = self._doc.get("multiValueHeaders")
         if isinstance(multi, dict):
-            values = CaseInsensitiveMapping[list[str]](multi).get("cookie")
+            values = header_value(multi, "cookie")
             if values:
                 return parse_cookies(values)
         headers = self._doc.get("headers")
         if isinstance(headers, dict):
-            value = CaseInsensitiveMapping[str](headers).get("cookie")
+            value = header_value(headers, "cookie")
             if value:
                 return parse_cookies([value])
         return {}
@@ -232,12 +243,12 @@ class HTTPRequest(EventObject):
         """One header value, by any casing (the last one when only multi-value headers are present)."""
         headers = self._doc.get("headers")
         if isinstance(headers, dict):
-            value = CaseInsensitiveMapping[str](headers).get(name)
+            value: str | None = header_value(headers, name)
             if value is not None:
                 return value
         multi = self._doc.get("multiValueHeaders")
         if isinstance(multi, dict):
-            values = CaseInsensitiveMapping[list[str]](multi).get(name)
+            values: list[str] | None = header_value(multi, name)
             if values:
                 return values[-1]
         return None

@@ -15,6 +15,7 @@ from lambda_runtime.events._base import (
     compact,
 )
 from lambda_runtime.events._decode import decode_base64
+from lambda_runtime.events._http import header_value
 
 __all__ = [
     "IoTButtonEvent",
@@ -94,11 +95,8 @@ class IoTCoreHTTPContext(EventObject):
 
     def header(self, name: str) -> str | None:
         """A header by name, compared case-insensitively."""
-        wanted = name.lower()
-        for key, value in (self.headers or {}).items():
-            if key.lower() == wanted:
-                return value
-        return None
+        headers = self.headers
+        return header_value(headers, name) if headers else None
 
 
 class IoTCoreMQTTContext(EventObject):

@@ -19,6 +19,7 @@ from lambda_runtime.events._base import (
     OptionalObj,
 )
 from lambda_runtime.events._decode import decode_base64, parse_json
+from lambda_runtime.events._http import header_value
 
 __all__ = [
     "VPCLatticeRequest",
@@ -30,15 +31,7 @@ __all__ = [
 
 
 def _lookup(headers: dict[str, Any] | None, name: str) -> Any:
-    if not headers:
-        return None
-    if name in headers:
-        return headers[name]
-    wanted = name.lower()
-    for key, value in headers.items():
-        if key.lower() == wanted:
-            return value
-    return None
+    return header_value(headers, name) if headers else None
 
 
 def _as_list(value: Any) -> list[str]:
