@@ -401,7 +401,8 @@ def test_iot_events() -> None:
     assert data.mqtt is not None
     assert data.mqtt.decoded_password() == b"myPassword"
     assert data.http is not None
-    assert data.http.header("x-request-id") == "abc123"
+    assert data.http.header("x-request-id") == data.http.header("X-REQUEST-ID") == "abc123"
+    assert data.http.header("x-absent") is None
     assert data.tls is not None
     assert data.tls.server_name == "serverName"
     hook = IoTPreProvisionHookRequest.from_dict(load("iot-preprovision-hook-request.json"))
