@@ -59,7 +59,6 @@ class CaseInsensitiveMapping(Mapping[str, V]):
         self._raw = raw if raw is not None else {}
 
     def __getitem__(self, name: str) -> V:
-        # ``in`` then ``[]`` costs less than one ``.get`` call on this path.
         raw = self._raw
         if name in raw:
             return raw[name]
@@ -114,7 +113,7 @@ class _HeadersView(CaseInsensitiveMapping[V]):
 
 
 def header_value(raw: dict[str, V], name: str) -> V | None:
-    """``raw[name]`` in any casing, or None: a one-off lookup, without a typing alias or ``__init__``."""
+    """``raw[name]`` in any casing, or None: one lookup, without keeping a view."""
     value = raw.get(name)
     if value is not None:
         return value
