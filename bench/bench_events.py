@@ -41,6 +41,10 @@ def _payloads() -> tuple[bytes, bytes]:
     return http, orjson.dumps({"Records": records})
 
 
+# Every reader is written out in full, as a handler would write it: a shared helper would add a call to
+# each timed path.
+
+
 def _ours_http(data: bytes) -> Any:
     event = APIGatewayV2HTTPRequest.from_dict(orjson.loads(data))
     return (
