@@ -670,6 +670,30 @@ if TYPE_CHECKING:
     from lambda_runtime.events.connect import (
         ConnectResponse as ConnectResponse,
     )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBChangeEvent as DocumentDBChangeEvent,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBClusterTime as DocumentDBClusterTime,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBEvent as DocumentDBEvent,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBEventRecord as DocumentDBEventRecord,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBNamespace as DocumentDBNamespace,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBResumeToken as DocumentDBResumeToken,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBTimestamp as DocumentDBTimestamp,
+    )
+    from lambda_runtime.events.documentdb import (
+        DocumentDBUpdateDescription as DocumentDBUpdateDescription,
+    )
     from lambda_runtime.events.ecr import (
         ECRImageActionEvent as ECRImageActionEvent,
     )
@@ -1084,6 +1108,14 @@ _EXPORTS: dict[str, str] = {
     "ConnectEvent": "connect",
     "ConnectQueue": "connect",
     "ConnectResponse": "connect",
+    "DocumentDBChangeEvent": "documentdb",
+    "DocumentDBClusterTime": "documentdb",
+    "DocumentDBEvent": "documentdb",
+    "DocumentDBEventRecord": "documentdb",
+    "DocumentDBNamespace": "documentdb",
+    "DocumentDBResumeToken": "documentdb",
+    "DocumentDBTimestamp": "documentdb",
+    "DocumentDBUpdateDescription": "documentdb",
     "ECRImageActionEvent": "ecr",
     "ECRImageActionEventDetailType": "ecr",
     "ECRScanEvent": "ecr",
