@@ -545,6 +545,12 @@ if TYPE_CHECKING:
         CognitoEventUserPoolsCreateAuthChallengeResponse as CognitoEventUserPoolsCreateAuthChallengeResponse,
     )
     from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsCustomEmailSender as CognitoEventUserPoolsCustomEmailSender,
+    )
+    from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsCustomEmailSenderRequest as CognitoEventUserPoolsCustomEmailSenderRequest,
+    )
+    from lambda_runtime.events.cognito import (
         CognitoEventUserPoolsCustomMessage as CognitoEventUserPoolsCustomMessage,
     )
     from lambda_runtime.events.cognito import (
@@ -552,6 +558,12 @@ if TYPE_CHECKING:
     )
     from lambda_runtime.events.cognito import (
         CognitoEventUserPoolsCustomMessageResponse as CognitoEventUserPoolsCustomMessageResponse,
+    )
+    from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsCustomSMSSender as CognitoEventUserPoolsCustomSMSSender,
+    )
+    from lambda_runtime.events.cognito import (
+        CognitoEventUserPoolsCustomSMSSenderRequest as CognitoEventUserPoolsCustomSMSSenderRequest,
     )
     from lambda_runtime.events.cognito import (
         CognitoEventUserPoolsDefineAuthChallenge as CognitoEventUserPoolsDefineAuthChallenge,
@@ -1066,9 +1078,13 @@ _EXPORTS: dict[str, str] = {
     "CognitoEventUserPoolsCreateAuthChallenge": "cognito",
     "CognitoEventUserPoolsCreateAuthChallengeRequest": "cognito",
     "CognitoEventUserPoolsCreateAuthChallengeResponse": "cognito",
+    "CognitoEventUserPoolsCustomEmailSender": "cognito",
+    "CognitoEventUserPoolsCustomEmailSenderRequest": "cognito",
     "CognitoEventUserPoolsCustomMessage": "cognito",
     "CognitoEventUserPoolsCustomMessageRequest": "cognito",
     "CognitoEventUserPoolsCustomMessageResponse": "cognito",
+    "CognitoEventUserPoolsCustomSMSSender": "cognito",
+    "CognitoEventUserPoolsCustomSMSSenderRequest": "cognito",
     "CognitoEventUserPoolsDefineAuthChallenge": "cognito",
     "CognitoEventUserPoolsDefineAuthChallengeRequest": "cognito",
     "CognitoEventUserPoolsDefineAuthChallengeResponse": "cognito",
