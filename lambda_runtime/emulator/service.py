@@ -1,6 +1,8 @@
 """The emulator assembled: one function, a pool of execution environments, the Invoke API server.
 
 ``Emulator`` is what tests and the demo embed; ``run_emulator`` is the ``emulate`` command's main loop.
+The emulator makes itself a child subreaper (containment.py) when it starts, so orphaned daemons of its
+runtimes and extensions become its children, are killed with their environment and reaped.
 Its console gets the lines of one event-loop iteration in one write (START, output, END and REPORT of an
 invoke are typically one write, not one per line).
 """
@@ -13,6 +15,7 @@ import signal
 import sys
 from typing import TextIO
 
+from lambda_runtime.emulator import containment
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.environment import ExecutionEnvironment
 from lambda_runtime.emulator.http_server import HttpServer
@@ -74,6 +77,7 @@ class Emulator:
         self.pool = Pool(config.concurrency, self._new_environment)
         self.invoke_api = InvokeApi(config, self.pool, log_sink)
         self.server = HttpServer(self.invoke_api.router(), name="invoke-api")
+        self._reaper = containment.OrphanReaper()
 
     def _new_environment(self, generation: int) -> ExecutionEnvironment:
         return ExecutionEnvironment(self.config, name=f"env-{generation}", log_sink=self._sink)
@@ -87,13 +91,16 @@ class Emulator:
         return f"http://{self.server.authority}"
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
+        containment.become_subreaper()
         await self.server.start(host, port)
+        self._reaper.start()
 
     async def close(self) -> None:
         await self.server.close()
         self.pool.begin_close()
         await self.invoke_api.close()
         await self.pool.close()
+        await self._reaper.close()
 
     async def __aenter__(self) -> Emulator:
         await self.start()

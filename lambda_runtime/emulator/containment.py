@@ -1,0 +1,233 @@
+"""Containment: every process a runtime or an extension starts ends with it, daemons included.
+
+Rules:
+- Each supervised process gets ``MARKER=<token>`` in its environment, and everything it starts inherits it
+  through fork and exec. Ending a supervised process (``end_marked``) SIGKILLs every live process carrying
+  its token, wherever it went (``setsid``, a double fork), plus the leader's descendants seen before it died
+  (which covers a child that cleared its environment but stayed in the tree). A process that clears its
+  environment *and* leaves the tree is out of reach.
+- Killing repeats until a scan of /proc finds nothing (a process forking while it is killed leaves a child
+  behind), at most ``MAX_KILL_ROUNDS`` rounds.
+- The emulator is a child subreaper (Linux ``PR_SET_CHILD_SUBREAPER``, ``become_subreaper``): orphans of the
+  processes it started become its children rather than init's, so it must reap them. It reaps only pids it
+  knows to be such orphans (a direct child carrying a token whose leader is another pid), one pid at a time,
+  never ``waitpid(-1)``: leaders belong to asyncio's child watcher and an embedding program's own children
+  to that program. ``reap_orphans`` runs at every ``end_marked`` and periodically (``OrphanReaper``).
+- Linux only (/proc); elsewhere the functions find nothing and the subreaper is not set.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import os
+import signal
+import sys
+import uuid
+from collections.abc import Iterable
+
+__all__ = [
+    "MARKER",
+    "MAX_KILL_ROUNDS",
+    "OrphanReaper",
+    "become_subreaper",
+    "end_marked",
+    "forget_token",
+    "marked_processes",
+    "new_token",
+    "reap_orphans",
+    "register_leader",
+]
+
+MARKER = "_LAMBDA_EMULATOR_PROCESS"
+MAX_KILL_ROUNDS = 50
+_PR_SET_CHILD_SUBREAPER = 36
+# Time a SIGKILLed process gets to turn into a zombie before the next scan.
+_SETTLE_S = 0.01
+# How long end_marked waits for killed orphans to become reapable before leaving them to OrphanReaper.
+_REAP_PATIENCE_S = 1.0
+
+# token -> the leader's pid, None while it is being started.
+_leaders: dict[str, int | None] = {}
+# Direct children of this process known to be orphans of supervised processes, not reaped yet.
+_adopted: set[int] = set()
+
+
+def new_token() -> str:
+    token = f"{os.getpid()}.{uuid.uuid4().hex}"
+    _leaders[token] = None
+    return token
+
+
+def register_leader(token: str, pid: int) -> None:
+    _leaders[token] = pid
+
+
+def forget_token(token: str) -> None:
+    _leaders.pop(token, None)
+
+
+def become_subreaper() -> bool:
+    """Make orphaned descendants this process's children (Linux); False when not possible."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _read_all(path: str) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return b""
+    parts: list[bytes] = []
+    try:
+        while True:
+            part = os.read(fd, 65536)
+            if not part:
+                break
+            parts.append(part)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return b"".join(parts)
+
+
+def _stat(pid: int) -> tuple[str, int] | None:
+    """(state, parent pid) of ``pid``; None when it is gone."""
+    data = _read_all(f"/proc/{pid}/stat")
+    fields = data.rpartition(b")")[2].split()
+    if len(fields) < 2:
+        return None
+    return fields[0].decode("ascii", "replace"), int(fields[1])
+
+
+def _running(pid: int) -> bool:
+    stat = _stat(pid)
+    return stat is not None and stat[0] not in ("Z", "X")
+
+
+def _marker_token(pid: int) -> str | None:
+    environ = b"\0" + _read_all(f"/proc/{pid}/environ")
+    needle = b"\0" + MARKER.encode() + b"="
+    start = environ.find(needle)
+    if start < 0:
+        return None
+    start += len(needle)
+    end = environ.find(b"\0", start)
+    return environ[start : end if end >= 0 else len(environ)].decode("ascii", "replace")
+
+
+def marked_processes(token: str) -> set[int]:
+    """The live processes whose environment carries ``token`` (this process excluded)."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return set()
+    needle = f"\0{MARKER}={token}\0".encode()
+    own = os.getpid()
+    found: set[int] = set()
+    for entry in entries:
+        if not entry.isdigit() or int(entry) == own:
+            continue
+        if needle in b"\0" + _read_all(f"/proc/{entry}/environ") + b"\0":
+            found.add(int(entry))
+    return found
+
+
+def _own_children() -> set[int]:
+    found: set[int] = set()
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return found
+    for tid in tasks:
+        found.update(int(pid) for pid in _read_all(f"/proc/self/task/{tid}/children").split())
+    return found
+
+
+def _is_orphan(pid: int) -> bool:
+    """A direct child carrying a supervised process's token that is not that process itself."""
+    token = _marker_token(pid)
+    if token is None or not token.startswith(f"{os.getpid()}."):
+        return False
+    if token in _leaders:
+        leader = _leaders[token]
+        return leader is not None and leader != pid
+    return True
+
+
+def reap_orphans() -> None:
+    """Note the orphans among this process's children and reap those that have exited."""
+    for pid in _own_children() - _adopted:
+        if _is_orphan(pid):
+            _adopted.add(pid)
+    for pid in list(_adopted):
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done == pid:
+            _adopted.discard(pid)
+
+
+async def end_marked(token: str, also: Iterable[int] = ()) -> set[int]:
+    """SIGKILL every process carrying ``token`` and the still-running pids of ``also``; reap the orphans
+    among them. Returns the pids it killed."""
+    own = os.getpid()
+    killed: set[int] = set()
+    pending = {pid for pid in also if pid != own}
+    for _ in range(MAX_KILL_ROUNDS):
+        targets = {pid for pid in pending if _running(pid)} | {
+            pid for pid in marked_processes(token) if _running(pid)
+        }
+        pending = set()
+        if not targets:
+            break
+        for pid in targets:
+            stat = _stat(pid)
+            if stat is not None and stat[1] == own:
+                _adopted.add(pid)
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signal.SIGKILL)
+        killed |= targets
+        await asyncio.sleep(_SETTLE_S)
+    # Killed orphans turn into zombies of this process within moments; reap them now when possible.
+    waited = 0.0
+    while True:
+        reap_orphans()
+        if not (_adopted & killed) or waited >= _REAP_PATIENCE_S:
+            break
+        await asyncio.sleep(_SETTLE_S)
+        waited += _SETTLE_S
+    return killed
+
+
+class OrphanReaper:
+    """Reaps orphans that exit by themselves, every ``interval_s`` while running."""
+
+    def __init__(self, interval_s: float = 1.0) -> None:
+        self._interval_s = interval_s
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        if self._task is None and sys.platform.startswith("linux"):
+            self._task = asyncio.create_task(self._run(), name="orphan-reaper")
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self._interval_s)
+            reap_orphans()
+
+    async def close(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        reap_orphans()
