@@ -87,6 +87,9 @@ class InvokeLog:
         while self._size > _KEPT_BYTES and len(self._lines) > 1:
             self._size -= len(self._lines.popleft()) + 1
 
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self._lines)
+
     def text(self) -> str:
         return "".join(line + "\n" for line in self._lines)
 
