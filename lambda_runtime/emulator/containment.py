@@ -6,6 +6,10 @@ Rules:
   its token, wherever it went (``setsid``, a double fork), plus the leader's descendants seen before it died
   (which covers a child that cleared its environment but stayed in the tree). A process that clears its
   environment *and* leaves the tree is out of reach.
+- Where a writable cgroup v2 hierarchy with ``cgroup.kill`` is at hand (Linux 5.14+, root or a delegated
+  subtree), each supervised process is also moved into its own cgroup right after it starts, and ending it
+  kills that cgroup: this reaches even a process that cleared its environment and left the tree. The
+  cgroup is removed once empty. Without one (or when moving fails) the marker alone applies.
 - Killing repeats until a scan of /proc finds nothing (a process forking while it is killed leaves a child
   behind), at most ``MAX_KILL_ROUNDS`` rounds.
 - The emulator is a child subreaper (Linux ``PR_SET_CHILD_SUBREAPER``, ``become_subreaper``): orphans of the
@@ -26,12 +30,16 @@ import signal
 import sys
 import uuid
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 
 __all__ = [
     "MARKER",
     "MAX_KILL_ROUNDS",
+    "Cgroup",
     "OrphanReaper",
     "become_subreaper",
+    "cgroup_base",
     "end_marked",
     "forget_token",
     "marked_processes",
@@ -206,6 +214,87 @@ async def end_marked(token: str, also: Iterable[int] = ()) -> set[int]:
         await asyncio.sleep(_SETTLE_S)
         waited += _SETTLE_S
     return killed
+
+
+@cache
+def cgroup_base() -> Path | None:
+    """This process's cgroup v2 directory when it can hold child cgroups with ``cgroup.kill``; else None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    own = next(
+        (line[3:] for line in _read_all("/proc/self/cgroup").decode().splitlines() if line.startswith("0::")),
+        None,
+    )
+    if own is None:
+        return None
+    for line in _read_all("/proc/self/mountinfo").decode().splitlines():
+        before, _, after = line.partition(" - ")
+        fields = before.split()
+        if len(fields) < 5 or not after.startswith("cgroup2 "):
+            continue
+        root, mount_point = fields[3], fields[4]
+        if root != "/" and not (own == root or own.startswith(root + "/")):
+            continue
+        relative = own[len(root) :] if root != "/" else own
+        base = Path(mount_point + relative.rstrip("/"))
+        probe = base / f"lambda-emulator.probe.{os.getpid()}.{uuid.uuid4().hex}"
+        try:
+            probe.mkdir()
+        except OSError:
+            return None
+        try:
+            usable = (probe / "cgroup.kill").exists()
+        finally:
+            with contextlib.suppress(OSError):
+                probe.rmdir()
+        return base if usable else None
+    return None
+
+
+class Cgroup:
+    """One supervised process's cgroup (see the module rules)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @classmethod
+    def create(cls, token: str) -> Cgroup | None:
+        base = cgroup_base()
+        if base is None:
+            return None
+        path = base / f"lambda-emulator.{token}"
+        try:
+            path.mkdir()
+        except OSError:
+            return None
+        return cls(path)
+
+    def add(self, pid: int) -> bool:
+        try:
+            (self.path / "cgroup.procs").write_text(str(pid))
+        except OSError:
+            return False
+        return True
+
+    def members(self) -> set[int]:
+        return {int(pid) for pid in _read_all(str(self.path / "cgroup.procs")).split()}
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError):
+            (self.path / "cgroup.kill").write_text("1")
+
+    async def remove(self) -> None:
+        """Remove the cgroup once its processes are gone (given up after a second: it stays behind)."""
+        for _ in range(100):
+            try:
+                self.path.rmdir()
+            except FileNotFoundError:
+                return
+            except OSError:
+                await asyncio.sleep(_SETTLE_S)
+                reap_orphans()
+            else:
+                return
 
 
 class OrphanReaper:

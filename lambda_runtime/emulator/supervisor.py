@@ -7,7 +7,8 @@ Rules:
   it made a request is then delivered before that request is handled.
 - Lines longer than ``MAX_LINE_BYTES`` are cut into pieces; a child that floods output costs CPU, not memory.
 - ``terminate(grace_s)``: SIGTERM to the tree, wait ``grace_s``, then SIGKILL (grace 0: SIGKILL at once);
-  then every process the child started ends too, including daemons that left its session (containment.py).
+  then every process the child started ends too, including daemons that left its session (containment.py:
+  an environment marker, the emulator as child subreaper, and a cgroup per child where cgroup v2 allows).
   Calling it again after the child exited by itself still does that sweep.
 - ``peak_rss_mb()``: the process tree's peak resident memory (sum of VmHWM of the live processes in it),
   never lower than an earlier reading. The leader is read every time; its descendants at most every
@@ -130,9 +131,11 @@ class SupervisedProcess:
         read_fd: int,
         on_line: Callable[[str], None],
         token: str | None = None,
+        cgroup: containment.Cgroup | None = None,
     ) -> None:
         self._process = process
         self._token = token
+        self._cgroup = cgroup
         # The leader's descendants as last seen alive, ended with it.
         self._family: set[int] = set()
         self._fd: int | None = read_fd
@@ -174,7 +177,11 @@ class SupervisedProcess:
         finally:
             os.close(write_fd)
         containment.register_leader(token, process.pid)
-        return cls(process, read_fd, on_line, token)
+        cgroup = containment.Cgroup.create(token)
+        if cgroup is not None and not cgroup.add(process.pid):
+            await cgroup.remove()
+            cgroup = None
+        return cls(process, read_fd, on_line, token, cgroup)
 
     @property
     def pid(self) -> int:
@@ -286,7 +293,14 @@ class SupervisedProcess:
         if token is None:
             return
         family, self._family = self._family, set()
+        cgroup, self._cgroup = self._cgroup, None
         try:
+            if cgroup is not None:
+                cgroup.kill()
+                family |= cgroup.members()
+            family.discard(self._process.pid)
             await containment.end_marked(token, family)
+            if cgroup is not None:
+                await cgroup.remove()
         finally:
             containment.forget_token(token)

@@ -15,6 +15,7 @@ from pathlib import Path
 import orjson
 import pytest
 
+from lambda_runtime.emulator import containment
 from lambda_runtime.emulator.config import FunctionConfig
 from tests.emulator.harness import running
 from tests.emulator.processes import alive, wait_until_gone
@@ -24,7 +25,7 @@ from tests.emulator.test_cli_subprocess import EmulatorProcess, _boto3_invoke, _
 DAEMON_CODE = """
 import os
 
-def start_daemon():
+def start_daemon(clear_environment=False):
     read_end, write_end = os.pipe()
     middle = os.fork()
     if middle == 0:
@@ -34,6 +35,8 @@ def start_daemon():
             null = os.open(os.devnull, os.O_RDWR)
             for fd in (0, 1, 2):
                 os.dup2(null, fd)
+            if clear_environment:
+                os.execve("/bin/sh", ["sh", "-c", "exec sleep 1000"], {"PATH": "/usr/bin:/bin"})
             os.execvp("sleep", ["sleep", "1000"])
         os.write(write_end, str(daemon).encode())
         os._exit(0)
@@ -52,7 +55,8 @@ def handler(event, context):
     if event.get("hang"):
         import time
         time.sleep(60)
-    return {"daemon": start_daemon(), "runtime": os.getpid(), "sid": os.getsid(0)}
+    daemon = start_daemon(clear_environment=event.get("clear_environment", False))
+    return {"daemon": daemon, "runtime": os.getpid(), "sid": os.getsid(0)}
 """
 )
 
@@ -135,6 +139,24 @@ def test_a_daemon_ends_with_a_timeout_reset(task_root: Path) -> None:
         timed_out = client.invoke(FunctionName="function", Payload=b'{"hang": true}')
         assert orjson.loads(timed_out["Payload"].read())["errorType"] == "Sandbox.Timedout"
         assert not wait_until_gone({daemon})
+
+
+@pytest.mark.skipif(containment.cgroup_base() is None, reason="needs a writable cgroup v2 with cgroup.kill")
+def test_a_daemon_that_cleared_its_environment_ends_with_its_cgroup(task_root: Path) -> None:
+    config = FunctionConfig(handler="app.handler", task_root=task_root, timeout_s=30)
+    with running(config) as emu:
+        client = emu.client()
+        daemon = _invoke(client, {"clear_environment": True})["daemon"]
+        assert isinstance(daemon, int)
+        assert alive(daemon)
+        assert containment.MARKER not in Path(f"/proc/{daemon}/environ").read_text()
+        crashed = client.invoke(FunctionName="function", Payload=b'{"crash": true}')
+        assert orjson.loads(crashed["Payload"].read())["errorType"] == "Runtime.ExitError"
+        assert not wait_until_gone({daemon})
+        assert _gone_from_proc(daemon)
+    base = containment.cgroup_base()
+    assert base is not None
+    assert not [path for path in base.iterdir() if path.name.startswith(f"lambda-emulator.{os.getpid()}.")]
 
 
 def test_an_extensions_daemon_ends_when_the_emulator_closes(tmp_path: Path, task_root: Path) -> None:
