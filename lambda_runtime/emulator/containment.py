@@ -14,9 +14,11 @@ Rules:
   behind), at most ``MAX_KILL_ROUNDS`` rounds.
 - The emulator is a child subreaper (Linux ``PR_SET_CHILD_SUBREAPER``, ``become_subreaper``): orphans of the
   processes it started become its children rather than init's, so it must reap them. It reaps only pids it
-  knows to be such orphans (a direct child carrying a token whose leader is another pid), one pid at a time,
-  never ``waitpid(-1)``: leaders belong to asyncio's child watcher and an embedding program's own children
-  to that program. ``reap_orphans`` runs at every ``end_marked`` and periodically (``OrphanReaper``).
+  knows to be such orphans: a direct child carrying a token, in its environment or as its cgroup, whose
+  leader is another pid; one pid at a time, never ``waitpid(-1)``: leaders belong to asyncio's child watcher
+  and an embedding program's own children to that program. ``reap_orphans`` runs at every ``end_marked``
+  and periodically (``OrphanReaper``). A zombie keeps its cgroup but not its environment: without cgroups,
+  an orphan that exits before a reaper pass saw it alive stays a zombie until the emulator exits.
 - Linux only (/proc); elsewhere the functions find nothing and the subreaper is not set.
 """
 
@@ -56,6 +58,7 @@ _SETTLE_S = 0.01
 # How long end_marked waits for killed orphans to become reapable before leaving them to OrphanReaper.
 _REAP_PATIENCE_S = 1.0
 
+_CGROUP_PREFIX = "lambda-emulator."
 # token -> the leader's pid, None while it is being started.
 _leaders: dict[str, int | None] = {}
 # Direct children of this process known to be orphans of supervised processes, not reaped yet.
@@ -159,9 +162,19 @@ def _own_children() -> set[int]:
     return found
 
 
+def _cgroup_token(pid: int) -> str | None:
+    """The token of the emulator cgroup ``pid`` is (or, as a zombie, was) in."""
+    for line in _read_all(f"/proc/{pid}/cgroup").decode("utf-8", "replace").splitlines():
+        if line.startswith("0::"):
+            name = line.rpartition("/")[2].removesuffix(" (deleted)")
+            return name.removeprefix(_CGROUP_PREFIX) if name.startswith(_CGROUP_PREFIX) else None
+    return None
+
+
 def _is_orphan(pid: int) -> bool:
-    """A direct child carrying a supervised process's token that is not that process itself."""
-    token = _marker_token(pid)
+    """A direct child of a supervised process's (by its marker or, even as a zombie, its cgroup) that is not
+    that process itself."""
+    token = _marker_token(pid) or _cgroup_token(pid)
     if token is None or not token.startswith(f"{os.getpid()}."):
         return False
     if token in _leaders:
@@ -237,7 +250,7 @@ def cgroup_base() -> Path | None:
             continue
         relative = own[len(root) :] if root != "/" else own
         base = Path(mount_point + relative.rstrip("/"))
-        probe = base / f"lambda-emulator.probe.{os.getpid()}.{uuid.uuid4().hex}"
+        probe = base / f"{_CGROUP_PREFIX}probe.{os.getpid()}.{uuid.uuid4().hex}"
         try:
             probe.mkdir()
         except OSError:
@@ -262,7 +275,7 @@ class Cgroup:
         base = cgroup_base()
         if base is None:
             return None
-        path = base / f"lambda-emulator.{token}"
+        path = base / f"{_CGROUP_PREFIX}{token}"
         try:
             path.mkdir()
         except OSError:

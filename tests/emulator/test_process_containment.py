@@ -30,6 +30,8 @@ def start_daemon(clear_environment=False):
     middle = os.fork()
     if middle == 0:
         os.setsid()
+        # Closed on exec: reading it to the end waits until the daemon runs its program.
+        exec_read, exec_write = os.pipe()
         daemon = os.fork()
         if daemon == 0:
             null = os.open(os.devnull, os.O_RDWR)
@@ -38,6 +40,8 @@ def start_daemon(clear_environment=False):
             if clear_environment:
                 os.execve("/bin/sh", ["sh", "-c", "exec sleep 1000"], {"PATH": "/usr/bin:/bin"})
             os.execvp("sleep", ["sleep", "1000"])
+        os.close(exec_write)
+        os.read(exec_read, 1)
         os.write(write_end, str(daemon).encode())
         os._exit(0)
     os.close(write_end)
@@ -49,7 +53,27 @@ def start_daemon(clear_environment=False):
 HANDLER = (
     DAEMON_CODE
     + """
+def start_orphan(wait_for):
+    # Like start_daemon, but the orphan exits by itself: at once, or once the file wait_for exists.
+    read_end, write_end = os.pipe()
+    middle = os.fork()
+    if middle == 0:
+        os.setsid()
+        orphan = os.fork()
+        if orphan == 0:
+            if wait_for:
+                os.execvp("sh", ["sh", "-c", 'while [ ! -e "$0" ]; do sleep 0.02; done', wait_for])
+            os._exit(0)
+        os.write(write_end, str(orphan).encode())
+        os._exit(0)
+    os.close(write_end)
+    pid = int(os.read(read_end, 32))
+    os.waitpid(middle, 0)
+    return pid
+
 def handler(event, context):
+    if "orphan" in event:
+        return {"orphan": start_orphan(event["orphan"])}
     if event.get("crash"):
         os._exit(3)
     if event.get("hang"):
@@ -157,6 +181,25 @@ def test_a_daemon_that_cleared_its_environment_ends_with_its_cgroup(task_root: P
     base = containment.cgroup_base()
     assert base is not None
     assert not [path for path in base.iterdir() if path.name.startswith(f"lambda-emulator.{os.getpid()}.")]
+
+
+def test_an_orphan_that_exits_by_itself_is_reaped(task_root: Path) -> None:
+    go = task_root / "go"
+    with running(FunctionConfig(handler="app.handler", task_root=task_root)) as emu:
+        orphan = _invoke(emu.client(), {"orphan": str(go)})["orphan"]
+        assert isinstance(orphan, int)
+        assert _parent(orphan) == os.getpid()
+        containment.reap_orphans()  # the periodic pass, now: it notes the orphan while it runs
+        go.touch()
+        assert _gone_from_proc(orphan), "still a zombie"
+
+
+@pytest.mark.skipif(containment.cgroup_base() is None, reason="needs a writable cgroup v2 with cgroup.kill")
+def test_an_orphan_that_exits_before_anyone_looked_is_reaped_by_its_cgroup(task_root: Path) -> None:
+    with running(FunctionConfig(handler="app.handler", task_root=task_root)) as emu:
+        orphan = _invoke(emu.client(), {"orphan": ""})["orphan"]
+        assert isinstance(orphan, int)
+        assert _gone_from_proc(orphan), "still a zombie"
 
 
 def test_an_extensions_daemon_ends_when_the_emulator_closes(tmp_path: Path, task_root: Path) -> None:
