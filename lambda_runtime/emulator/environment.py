@@ -397,9 +397,9 @@ class ExecutionEnvironment:
             return False
         return self.lifecycle.state is State.IDLE
 
-    def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> Failure:
-        """Log an invoke that never reached the runtime (init failed); return ``failure`` with the log
-        tail: the init's output, then INIT_REPORT, START, END and REPORT."""
+    def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:
+        """Log an invoke that never reached the runtime (init failed); return its log tail."""
+        # The tail: the init's output, then INIT_REPORT, START, END and REPORT.
         log = InvokeLog()
         if self._process is not None:
             self._process.drain_output()
@@ -421,7 +421,7 @@ class ExecutionEnvironment:
         ):
             self._sink(line)
             log.add(line)
-        return failure.with_log_tail(log.tail_base64())
+        return log.tail_base64()
 
     # -- Runtime API callbacks --------------------------------------------------------------------
 

@@ -149,7 +149,7 @@ class InvokeApi:
             await self.pool.release(slot)
             raise
         if failure is not None:
-            failure = env.fail_before_dispatch(accepted.request, failure)
+            failure = failure.with_log_tail(env.fail_before_dispatch(accepted.request, failure))
             await self.pool.release(slot)
             return failure
         record = env.invoke(accepted.request)

@@ -178,10 +178,10 @@ class Emulator:
     def __init__(self, config: FunctionConfig, *, log_sink: LogSink = print_line) -> None:
         self.config = config
         self._sink = log_sink
+        self._reaper = containment.OrphanReaper()
         self.pool = Pool(config.concurrency, self._new_environment)
         self.invoke_api = InvokeApi(config, self.pool, log_sink)
         self.server = HttpServer(self.invoke_api.router(), name="invoke-api")
-        self._reaper = containment.OrphanReaper()
 
     def _new_environment(self, generation: int) -> ExecutionEnvironment:
         return ExecutionEnvironment(self.config, name=f"env-{generation}", log_sink=self._sink)
