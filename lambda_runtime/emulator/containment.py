@@ -10,6 +10,8 @@ Rules:
   subtree), each supervised process is also moved into its own cgroup right after it starts, and ending it
   kills that cgroup: this reaches even a process that cleared its environment and left the tree. The
   cgroup is removed once empty. Without one (or when moving fails) the marker alone applies.
+  An emulator that was killed (SIGKILL) could not end its processes: the next one to start in the same pid
+  namespace kills and removes the cgroups of emulators that no longer run (``end_stale_cgroups``).
 - Killing repeats until a scan of /proc finds nothing (a process forking while it is killed leaves a child
   behind), at most ``MAX_KILL_ROUNDS`` rounds.
 - The emulator is a child subreaper (Linux ``PR_SET_CHILD_SUBREAPER``, ``become_subreaper``): orphans of the
@@ -43,6 +45,7 @@ __all__ = [
     "become_subreaper",
     "cgroup_base",
     "end_marked",
+    "end_stale_cgroups",
     "forget_token",
     "marked_processes",
     "new_token",
@@ -65,8 +68,17 @@ _leaders: dict[str, int | None] = {}
 _adopted: set[int] = set()
 
 
+@cache
+def _pid_namespace() -> str:
+    try:
+        return str(os.stat("/proc/self/ns/pid").st_ino)
+    except OSError:
+        return "0"
+
+
 def new_token() -> str:
-    token = f"{os.getpid()}.{uuid.uuid4().hex}"
+    """``<emulator pid>.<its pid namespace>.<random>``."""
+    token = f"{os.getpid()}.{_pid_namespace()}.{uuid.uuid4().hex}"
     _leaders[token] = None
     return token
 
@@ -308,6 +320,36 @@ class Cgroup:
                 reap_orphans()
             else:
                 return
+
+
+async def end_stale_cgroups() -> set[str]:
+    """Kill and remove the cgroups of emulators of this pid namespace that no longer run; their names."""
+    base = cgroup_base()
+    if base is None:
+        return set()
+    namespace, own = _pid_namespace(), os.getpid()
+    stale: list[Cgroup] = []
+    try:
+        entries = list(base.iterdir())
+    except OSError:
+        return set()
+    for entry in entries:
+        parts = entry.name.removeprefix(_CGROUP_PREFIX).split(".")
+        if not entry.name.startswith(_CGROUP_PREFIX) or len(parts) != 3 or not parts[0].isdigit():
+            continue
+        pid = int(parts[0])
+        if parts[1] != namespace or pid == own or _running(pid):
+            continue
+        cgroup = Cgroup(entry)
+        for member in cgroup.members():
+            stat = _stat(member)
+            if stat is not None and stat[1] == own:
+                _adopted.add(member)
+        cgroup.kill()
+        stale.append(cgroup)
+    for cgroup in stale:
+        await cgroup.remove()
+    return {cgroup.path.name for cgroup in stale}
 
 
 class OrphanReaper:

@@ -2,7 +2,8 @@
 
 ``Emulator`` is what tests and the demo embed; ``run_emulator`` is the ``emulate`` command's main loop.
 The emulator makes itself a child subreaper (containment.py) when it starts, so orphaned daemons of its
-runtimes and extensions become its children, are killed with their environment and reaped.
+runtimes and extensions become its children, are killed with their environment and reaped; and it ends
+what emulators killed before they could clean up left behind in their cgroups.
 Its console gets the lines of one event-loop iteration in one write (START, output, END and REPORT of an
 invoke are typically one write, not one per line), from a thread with a bounded buffer, so a console nobody
 reads costs dropped lines (counted, reported once it moves again), never a stuck emulator.
@@ -196,6 +197,7 @@ class Emulator:
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
         containment.become_subreaper()
+        await containment.end_stale_cgroups()
         await self.server.start(host, port)
         self._reaper.start()
 

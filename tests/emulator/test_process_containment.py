@@ -202,6 +202,21 @@ def test_an_orphan_that_exits_before_anyone_looked_is_reaped_by_its_cgroup(task_
         assert _gone_from_proc(orphan), "still a zombie"
 
 
+@pytest.mark.skipif(containment.cgroup_base() is None, reason="needs a writable cgroup v2 with cgroup.kill")
+def test_what_a_killed_emulator_left_behind_ends_when_the_next_one_starts(task_root: Path) -> None:
+    emulator = EmulatorProcess("--handler", "app.handler", "--task-root", str(task_root), cwd=task_root)
+    try:
+        daemon = _boto3_invoke(_port(emulator), {"clear_environment": True})["daemon"]
+        assert isinstance(daemon, int)
+        emulator.process.kill()  # no chance to clean up
+        emulator.process.wait()
+        assert alive(daemon)
+        with running(FunctionConfig(handler="app.handler", task_root=task_root)):
+            assert not wait_until_gone({daemon})
+    finally:
+        emulator.kill()
+
+
 def test_an_extensions_daemon_ends_when_the_emulator_closes(tmp_path: Path, task_root: Path) -> None:
     extensions = tmp_path / "extensions"
     extensions.mkdir()
