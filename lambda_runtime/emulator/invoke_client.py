@@ -197,7 +197,6 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         sys.stderr.write(f"lambda-runtime invoke: {exc}\n")
         return EXIT_SERVICE_ERROR
-    sys.stdout.flush()
     return invoke(options, stdout=sys.stdout.buffer, stderr=sys.stderr)
 
 
