@@ -1,20 +1,35 @@
 # Two entry points on a fresh machine: `make demo` and `make test`. Both build .venv first.
+# Rule: `demo` installs the package and its runtime dependencies only; `test`, `lint` and `bench` add the
+# [dev] extras. Each install has its own stamp in .venv, remade when pyproject.toml changes.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+PIP_INSTALL := $(BIN)/pip install --quiet --config-settings editable_mode=compat
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench clean $(BIN)/lambda-runtime
 
-$(BIN)/lambda-runtime: pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]' --config-settings editable_mode=compat
+
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP_INSTALL) -e .
 	touch $@
 
-demo: $(BIN)/lambda-runtime
+# The dev install includes everything the runtime install has, so it renews both stamps.
+$(DEV_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP_INSTALL) -e '.[dev]'
+	touch $@ $(RUNTIME_STAMP)
+
+# The development environment (what `make test` uses), under the console script's name.
+$(BIN)/lambda-runtime: $(DEV_STAMP)
+
+demo: $(RUNTIME_STAMP)
 	$(BIN)/lambda-runtime demo
 
-lint: $(BIN)/lambda-runtime
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
@@ -22,7 +37,7 @@ lint: $(BIN)/lambda-runtime
 test: lint
 	$(BIN)/pytest
 
-bench: $(BIN)/lambda-runtime
+bench: $(DEV_STAMP)
 	$(BIN)/python -m bench
 
 clean:

@@ -62,13 +62,26 @@ def _directory(text: str) -> Path:
     return path
 
 
+def _runtime_command(rest: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """The runtime command given after ``--``; anything else left over is refused (exit status 2)."""
+    if not rest:
+        return []
+    if rest[0] != "--":
+        parser.error(
+            f"unexpected argument {rest[0]!r}: name the handler with --handler; "
+            "a runtime command goes last, after --"
+        )
+    if len(rest) == 1:
+        parser.error("no runtime command after --; give one, or leave out -- to run this project's runtime")
+    return rest[1:]
+
+
 def _run_emulate(args: argparse.Namespace) -> int:
+    command = _runtime_command(args.command, args.parser)
+
     from lambda_runtime.emulator.config import DEFAULT_COMMAND, FunctionConfig
     from lambda_runtime.emulator.service import run_emulator
 
-    command = list(args.command)
-    if command and command[0] == "--":
-        command = command[1:]
     try:
         env = parse_env_pairs(args.env)
         config = FunctionConfig(
@@ -98,25 +111,38 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "emulate",
         help="run a local Lambda service (Invoke, Runtime, Extensions and Telemetry APIs)",
         description="Serve one function like AWS Lambda: each execution environment runs CMD "
-        "(default: this project's runtime) with _HANDLER and the Lambda environment.",
+        "(default: this project's runtime, python -m lambda_runtime) with _HANDLER and the Lambda "
+        "environment. Everything after -- is that command; no other positional argument is accepted.",
     )
-    emulate.add_argument("--port", type=_port, default=9000, help="Invoke API port (default 9000; 0 = any)")
-    emulate.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    emulate.add_argument("--function-name", default="function", help="function name (default: function)")
+    emulate.add_argument("--port", type=_port, default=9000, help="Invoke API port (0 = any free port)")
+    emulate.add_argument("--host", default="127.0.0.1", help="address to bind")
+    emulate.add_argument("--function-name", default="function", help="function name")
     emulate.add_argument("--handler", default="lambda_function.handler", help="_HANDLER, module.function")
-    emulate.add_argument("--timeout", type=_positive_float, default=3.0, help="invoke timeout in seconds (3)")
-    emulate.add_argument("--memory", type=_positive_int, default=128, help="memory size in MB (128)")
-    emulate.add_argument("--concurrency", type=_positive_int, default=1, help="execution environments (1)")
-    emulate.add_argument("--env", action="append", default=[], metavar="K=V", help="extra environment")
-    emulate.add_argument("--task-root", type=_directory, default=None, help="LAMBDA_TASK_ROOT (default: cwd)")
+    emulate.add_argument("--timeout", type=_positive_float, default=3.0, help="invoke timeout in seconds")
+    emulate.add_argument("--memory", type=_positive_int, default=128, help="memory size in MB")
+    emulate.add_argument("--concurrency", type=_positive_int, default=1, help="execution environments")
+    emulate.add_argument(
+        "--env", action="append", default=[], metavar="K=V", help="extra environment variable (repeatable)"
+    )
+    emulate.add_argument(
+        "--task-root", type=_directory, default=None, help="LAMBDA_TASK_ROOT (default: the current directory)"
+    )
     emulate.add_argument(
         "--extensions-dir", type=_directory, default=None, help="executables to run as extensions"
     )
-    emulate.add_argument("command", nargs=argparse.REMAINDER, help="-- CMD ARGS...: the runtime to run")
+    emulate.add_argument(
+        "command",
+        nargs=argparse.REMAINDER,
+        metavar="-- CMD ARGS",
+        help="the runtime to run in each environment (default: python -m lambda_runtime)",
+    )
     emulate.set_defaults(func=_run_emulate, parser=emulate)
 
     demo = subparsers.add_parser(
-        "demo", help="start the emulator with a built-in function and invoke it once"
+        "demo",
+        help="start the emulator with a built-in function and invoke it once",
+        description="Start the emulator on a free port with a built-in function under this project's "
+        "runtime, invoke it once with a sample S3 event, print the log and the result, and stop.",
     )
     demo.set_defaults(func=_run_demo, parser=demo)
 

@@ -1,10 +1,13 @@
 """``lambda-runtime invoke``: call a function on a running emulator (or any Invoke API endpoint).
 
-Output rule: stdout carries the function's result bytes only (so it can be piped); everything a person
-reads — function errors, service errors, the log tail — goes to stderr.
+Output rule: stdout carries the function's result bytes only, exactly as sent (so it can be piped);
+everything a person reads — function errors, service errors, the log tail, a streamed response's HTTP
+status and headers — goes to stderr. A Function URL style stream (JSON prelude, 8 NUL bytes, body) prints
+its body on stdout and its prelude on stderr; ``--raw`` prints the stream byte for byte instead. When stdout
+and stderr are both a terminal, a final newline the result lacks goes to stderr, never into the result.
 
 Exit status: 0 success, 1 the function failed (``X-Amz-Function-Error`` / ``InvokeComplete.ErrorCode``),
-2 bad input, a service error or an unreachable endpoint.
+2 bad input, a service error or an unreachable endpoint, 141 stdout was closed by its reader (``| head``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import orjson
 
 if TYPE_CHECKING:
     import httpx
+
+    from lambda_runtime.emulator.http_prelude import PreludeSplitter
 
 __all__ = [
     "EXIT_FUNCTION_ERROR",
@@ -41,6 +46,9 @@ EXIT_SERVICE_ERROR = 2
 
 INVOCATION_TYPES = ("RequestResponse", "Event", "DryRun")
 
+# What the emulator's streaming answer declares; AWS declares the function's stream content type instead.
+_EVENT_STREAM_CONTENT_TYPE = "application/vnd.amazon.eventstream"
+
 
 class UsageError(Exception):
     """The command line asks for something that cannot be sent."""
@@ -53,6 +61,7 @@ class InvokeOptions:
     function_name: str = "function"
     payload: bytes = b"{}"
     stream: bool = False
+    raw: bool = False
     log_tail: bool = False
     invocation_type: str = "RequestResponse"
     timeout_s: float = 900.0
@@ -82,15 +91,32 @@ class InvokeOptions:
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--host", default="127.0.0.1", help="emulator host (default: %(default)s)")
     parser.add_argument("--port", type=int, default=9000, help="emulator port (default: %(default)s)")
-    parser.add_argument("--function-name", default="function", help="function name, name:qualifier or ARN")
+    parser.add_argument(
+        "--function-name",
+        default="function",
+        help="function name, name:qualifier or ARN (default: %(default)s)",
+    )
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--payload", help="the event as JSON text (default: {})")
-    source.add_argument("--payload-file", help="read the event from this file ('-' for stdin)")
+    source.add_argument(
+        "--payload-file", help="read the event from this file ('-' for stdin) (default: none, use --payload)"
+    )
     parser.add_argument(
-        "--stream", action="store_true", help="use the response-streaming API; print chunks as they arrive"
+        "--stream",
+        action="store_true",
+        help="use the response-streaming API; print chunks as they arrive. A Function URL style stream "
+        "prints its body on stdout and its HTTP status and headers on stderr",
+    )
+    parser.add_argument(
+        "--raw",
+        action="store_true",
+        help="with --stream: print the stream byte for byte on stdout, a Function URL prelude and its "
+        "8 NUL bytes included",
     )
     parser.add_argument("--log-tail", action="store_true", help="print the last 4 KB of the invoke's log")
-    parser.add_argument("--invocation-type", choices=INVOCATION_TYPES, default="RequestResponse")
+    parser.add_argument(
+        "--invocation-type", choices=INVOCATION_TYPES, default="RequestResponse", help="X-Amz-Invocation-Type"
+    )
     parser.add_argument(
         "--client-context", help="X-Amz-Client-Context: JSON text, sent base64-encoded as Lambda expects"
     )
@@ -104,7 +130,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "invoke",
         help="invoke a function on a running emulator",
-        description="Invoke a function through the Lambda Invoke API of a running `lambda-runtime emulate`.",
+        description="Invoke a function through the Lambda Invoke API of a running `lambda-runtime emulate`. "
+        "The result goes to stdout exactly as the function sent it; errors, the log tail and a streamed "
+        "response's HTTP status and headers go to stderr. Exit status: 0 success, 1 function error, "
+        "2 service error or bad input, 141 stdout closed by its reader.",
     )
     _add_arguments(parser)
     parser.set_defaults(func=run)
@@ -136,6 +165,8 @@ def _options_from_args(args: argparse.Namespace) -> InvokeOptions:
         raise UsageError(f"--port must be 1..65535, not {args.port}")
     if args.stream and args.invocation_type != "RequestResponse":
         raise UsageError("--stream works only with --invocation-type RequestResponse")
+    if args.raw and not args.stream:
+        raise UsageError("--raw works only with --stream")
     if args.timeout <= 0:
         raise UsageError("--timeout must be positive")
     client_context = None
@@ -151,6 +182,7 @@ def _options_from_args(args: argparse.Namespace) -> InvokeOptions:
         function_name=args.function_name,
         payload=_read_payload(args),
         stream=args.stream,
+        raw=args.raw,
         log_tail=args.log_tail,
         invocation_type=args.invocation_type,
         timeout_s=args.timeout,
@@ -199,11 +231,17 @@ def _describe_service_error(response: httpx.Response, body: bytes) -> str:
     return f"service error: HTTP {response.status_code}{kind}: {message or '(no message)'}"
 
 
-def _finish_output(stdout: BinaryIO, wrote: bytes) -> None:
-    # A terminal gets a final newline; a pipe gets exactly the function's bytes.
-    if wrote and not wrote.endswith(b"\n") and getattr(stdout, "isatty", lambda: False)():
-        stdout.write(b"\n")
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty()) if callable(isatty) else False
+
+
+def _finish_output(stdout: BinaryIO, stderr: TextIO, wrote: bytes) -> None:
+    # stdout gets exactly the function's bytes; on a terminal the prompt's newline goes through stderr.
     stdout.flush()
+    if wrote and not wrote.endswith(b"\n") and _isatty(stdout) and _isatty(stderr):
+        stderr.write("\n")
+        stderr.flush()
 
 
 def _buffered(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, stderr: TextIO) -> int:
@@ -218,12 +256,52 @@ def _buffered(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, st
         stderr.write(f"accepted: HTTP {response.status_code} ({options.invocation_type})\n")
         return EXIT_OK
     stdout.write(body)
-    _finish_output(stdout, body)
+    _finish_output(stdout, stderr, body)
     function_error = response.headers.get("X-Amz-Function-Error")
     if function_error is not None:
         stderr.write(f"function error ({function_error}): {body.decode('utf-8', 'replace')}\n")
         return EXIT_FUNCTION_ERROR
     return EXIT_OK
+
+
+def _splitter_for(response: httpx.Response, options: InvokeOptions) -> PreludeSplitter:
+    from lambda_runtime.emulator.http_prelude import PreludeSplitter
+    from lambda_runtime.runtime.protocol import HTTP_INTEGRATION_CONTENT_TYPE
+
+    declared = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    # Detect the framing unless told to print raw bytes or the answer declares another content type.
+    detect = not options.raw and declared in ("", HTTP_INTEGRATION_CONTENT_TYPE, _EVENT_STREAM_CONTENT_TYPE)
+    return PreludeSplitter(detect=detect)
+
+
+class _StreamOutput:
+    """Writes a streamed response: the body to stdout as it arrives, a prelude's lines to stderr."""
+
+    def __init__(self, splitter: PreludeSplitter, stdout: BinaryIO, stderr: TextIO) -> None:
+        self._splitter = splitter
+        self._stdout = stdout
+        self._stderr = stderr
+        self.last = b""
+
+    def write(self, chunk: bytes) -> None:
+        was_decided = self._splitter.decided
+        self._emit(self._splitter.feed(chunk), announce=not was_decided)
+
+    def close(self) -> None:
+        was_decided = self._splitter.decided
+        self._emit(self._splitter.close(), announce=not was_decided)
+        _finish_output(self._stdout, self._stderr, self.last)
+
+    def _emit(self, body: bytes, *, announce: bool) -> None:
+        if announce and self._splitter.prelude is not None:
+            from lambda_runtime.emulator.http_prelude import describe_prelude
+
+            self._stderr.write("".join(line + "\n" for line in describe_prelude(self._splitter.prelude)))
+            self._stderr.flush()
+        if body:
+            self._stdout.write(body)
+            self._stdout.flush()
+            self.last = body
 
 
 def _streamed(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, stderr: TextIO) -> int:
@@ -239,17 +317,15 @@ def _streamed(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, st
             stderr.write(_describe_service_error(response, body) + "\n")
             return EXIT_SERVICE_ERROR
         decoder = EventStreamDecoder()
-        last = b""
+        output = _StreamOutput(_splitter_for(response, options), stdout, stderr)
         try:
             for data in response.iter_raw():
                 for message in decoder.feed(data):
                     if message.event_type == "PayloadChunk":
                         if message.payload:
-                            stdout.write(message.payload)
-                            stdout.flush()
-                            last = message.payload
+                            output.write(message.payload)
                     elif message.event_type == "InvokeComplete":
-                        _finish_output(stdout, last)
+                        output.close()
                         complete = parse_invoke_complete(message)
                         if options.log_tail:
                             _write_log_tail(stderr, complete.log_result)
@@ -261,10 +337,10 @@ def _streamed(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, st
                     else:
                         stderr.write(f"ignoring unexpected event {message.event_type!r}\n")
         except EventStreamError as exc:
-            _finish_output(stdout, last)
+            output.close()
             stderr.write(f"service error: malformed event stream: {exc}\n")
             return EXIT_SERVICE_ERROR
-    _finish_output(stdout, last)
+    output.close()
     stderr.write("service error: the stream ended without an InvokeComplete event\n")
     return EXIT_SERVICE_ERROR
 
@@ -299,11 +375,11 @@ def invoke(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m lambda_runtime.emulator.invoke_client [options]``: the command on its own."""
-    parser = argparse.ArgumentParser(
-        prog="lambda-runtime invoke", description="Invoke a function on an emulator."
-    )
+    from lambda_runtime import cli
+
+    parser = cli.Parser(prog="lambda-runtime invoke", description="Invoke a function on an emulator.")
     _add_arguments(parser)
-    return run(parser.parse_args(argv))
+    return cli.run(run, parser.parse_args(argv))
 
 
 if __name__ == "__main__":

@@ -51,12 +51,22 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("events", help="sample events for local invokes")
+    parser = subparsers.add_parser(
+        "events",
+        help="sample events for local invokes",
+        description="Sample Lambda events, one per event family, to feed `lambda-runtime invoke`.",
+    )
     commands = parser.add_subparsers(dest="events_command", metavar="SUBCOMMAND", required=True)
     generate = commands.add_parser(
-        "generate", help="print a sample event of one family", description="Print a sample event as JSON."
+        "generate",
+        help="print a sample event of one family",
+        description="Print the sample event of one family as JSON on stdout.",
     )
     generate.add_argument("family", help="event family (see `lambda-runtime events list`)")
     generate.set_defaults(func=_generate)
-    listing = commands.add_parser("list", help="list the event families with samples")
+    listing = commands.add_parser(
+        "list",
+        help="list the event families with samples",
+        description="Print the event families that have a sample, one per line.",
+    )
     listing.set_defaults(func=_list)

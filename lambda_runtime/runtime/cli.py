@@ -17,7 +17,10 @@ def _run(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "run", help="serve a handler against the Runtime API in AWS_LAMBDA_RUNTIME_API (what bootstrap does)"
+        "run",
+        help="serve a handler against the Runtime API in AWS_LAMBDA_RUNTIME_API (what bootstrap does)",
+        description="Serve a handler against the Lambda Runtime API at $AWS_LAMBDA_RUNTIME_API, as "
+        "bootstrap does on AWS: fetch each invocation, run the handler, post the result.",
     )
     parser.add_argument("handler", nargs="?", help="module.function or module.ClassName (default: $_HANDLER)")
     parser.set_defaults(func=_run)

@@ -1,4 +1,4 @@
-"""Part A's share of the shared fixtures: file name -> the class it decodes into."""
+"""Part A's share of the fixture events: file name -> the class it decodes into."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Part B's share of the shared fixtures: file name -> the class it decodes into (A's fixture test
+"""Part B's share of the fixture events: file name -> the class it decodes into (A's fixture test
 round-trips every entry; A's coverage test checks every file is mapped once)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Spot checks of typed fields and helpers, family by family, on the shared fixtures; bad input gets a
+"""Spot checks of typed fields and helpers, family by family, on the fixture events; bad input gets a
 clear ``EventDecodeError`` and leaves the document as it was."""
 
 from __future__ import annotations
@@ -53,11 +53,11 @@ from lambda_runtime.events import (
     VPCLatticeRequestV2,
 )
 from lambda_runtime.events.sns import SNSEvent
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 
 def load(name: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads((SHARED_EVENTS / name).read_text())
+    doc: dict[str, Any] = json.loads((FIXTURE_EVENTS / name).read_text())
     return doc
 
 

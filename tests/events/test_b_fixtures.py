@@ -1,4 +1,4 @@
-"""Part B's shared fixtures: each decodes into its class, every declared field reads without error,
+"""Part B's fixture events: each decodes into its class, every declared field reads without error,
 and the document round-trips unchanged (also through JSON text)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from lambda_runtime.events._base import EventObject, _FieldBase
 from tests.events.fixture_map_b import FIXTURES
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 
 def declared_fields(cls: type[EventObject]) -> dict[str, _FieldBase]:
@@ -55,7 +55,7 @@ CASES = sorted(FIXTURES.items())
 
 
 def load(name: str) -> object:
-    return json.loads((SHARED_EVENTS / name).read_text())
+    return json.loads((FIXTURE_EVENTS / name).read_text())
 
 
 @pytest.mark.parametrize(("name", "cls"), CASES, ids=[name for name, _ in CASES])
@@ -70,5 +70,5 @@ def test_fixture_decodes_reads_and_round_trips(name: str, cls: type[EventObject]
 
 
 def test_every_mapped_fixture_exists() -> None:
-    missing = [name for name in FIXTURES if not Path(SHARED_EVENTS, name).is_file()]
+    missing = [name for name in FIXTURES if not Path(FIXTURE_EVENTS, name).is_file()]
     assert missing == []

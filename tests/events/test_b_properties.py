@@ -19,7 +19,7 @@ from lambda_runtime.events import (
 from lambda_runtime.events._base import EventObject, OptionalField, _CachedField
 from tests.events.fixture_map_b import FIXTURES
 from tests.events.test_b_fixtures import declared_fields, read_all_fields
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 NAMES = sorted(FIXTURES)
@@ -36,7 +36,7 @@ json_values = st.recursive(
 
 
 def load(name: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads((SHARED_EVENTS / name).read_text())
+    doc: dict[str, Any] = json.loads((FIXTURE_EVENTS / name).read_text())
     return doc
 
 

@@ -44,11 +44,11 @@ from lambda_runtime.events import (
     SimpleEmailDisposition,
     VPCLatticeResponse,
 )
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 
 def load(name: str) -> dict[str, Any]:
-    doc: dict[str, Any] = json.loads((SHARED_EVENTS / name).read_text())
+    doc: dict[str, Any] = json.loads((FIXTURE_EVENTS / name).read_text())
     return doc
 
 

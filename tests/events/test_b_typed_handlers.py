@@ -31,7 +31,7 @@ from lambda_runtime.handlers.adapters import BufferedTarget, adapt
 from lambda_runtime.handlers.base import LambdaBufferedHandler
 from lambda_runtime.handlers.codec import encode_result
 from lambda_runtime.runtime.context import Context
-from tests.support.paths import REPO_ROOT, SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS, REPO_ROOT
 
 # ---- the example handlers (what users write) ----
 
@@ -149,7 +149,7 @@ def invoke(handler: Any, body: bytes) -> Any:
 
 
 def fixture(name: str) -> bytes:
-    return (SHARED_EVENTS / name).read_bytes()
+    return (FIXTURE_EVENTS / name).read_bytes()
 
 
 def test_cognito_handlers() -> None:

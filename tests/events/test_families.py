@@ -1,4 +1,4 @@
-"""Spot checks of typed fields and helpers per family, on the shared fixtures and small documents."""
+"""Spot checks of typed fields and helpers per family, on the fixture events and small documents."""
 
 from __future__ import annotations
 
@@ -42,11 +42,11 @@ from lambda_runtime.events.kinesis import (
 from lambda_runtime.events.s3 import S3BatchJobEvent, S3Event, S3ObjectLambdaEvent
 from lambda_runtime.events.sns import SNSEvent
 from lambda_runtime.events.sqs import SQSEvent, SQSEventResponse
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 
 def load(name: str) -> Any:
-    return json.loads((SHARED_EVENTS / name).read_text(encoding="utf-8"))
+    return json.loads((FIXTURE_EVENTS / name).read_text(encoding="utf-8"))
 
 
 def test_api_gateway_v1_request() -> None:

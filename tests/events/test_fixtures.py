@@ -1,4 +1,4 @@
-"""Every shared fixture (parts A and B) decodes into its class and round-trips unchanged."""
+"""Every fixture event (parts A and B) decodes into its class and round-trips unchanged."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from lambda_runtime.events.dynamodb import DynamoDBEvent
 from tests.events._walk import read_every_field
 from tests.events.fixture_map import FIXTURES as FIXTURES_A
 from tests.events.fixture_map import MALFORMED
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 
 def _part_b() -> dict[str, type[EventObject]]:
@@ -31,7 +31,7 @@ CASES = sorted(ALL_FIXTURES.items())
 
 
 def load(name: str) -> Any:
-    return json.loads((SHARED_EVENTS / name).read_text(encoding="utf-8"))
+    return json.loads((FIXTURE_EVENTS / name).read_text(encoding="utf-8"))
 
 
 @pytest.mark.parametrize(("name", "cls"), CASES, ids=[name for name, _ in CASES])
@@ -56,14 +56,14 @@ def test_parts_do_not_map_a_file_twice() -> None:
     assert sorted(set(FIXTURES_A) & set(_part_b())) == []
 
 
-def test_every_shared_fixture_is_mapped() -> None:
-    names = {p.name for p in SHARED_EVENTS.glob("*.json")}
+def test_every_fixture_file_is_mapped() -> None:
+    names = {p.name for p in FIXTURE_EVENTS.glob("*.json")}
     unmapped = sorted(names - set(ALL_FIXTURES) - {MALFORMED})
     assert unmapped == [], f"fixtures with no class: {unmapped}"
     assert sorted(set(ALL_FIXTURES) - names) == []
 
 
 def test_malformed_fixture_fails_with_a_clear_error() -> None:
-    data = (SHARED_EVENTS / MALFORMED).read_bytes()
+    data = (FIXTURE_EVENTS / MALFORMED).read_bytes()
     with pytest.raises(EventDecodeError, match=r"DynamoDBEvent: the event is not valid JSON: .*line 135"):
         DynamoDBEvent.from_json(data)

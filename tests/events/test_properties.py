@@ -22,7 +22,7 @@ from lambda_runtime.events._base import (
 from lambda_runtime.events.api_gateway import APIGatewayProxyRequest, APIGatewayV2HTTPRequest
 from tests.events._walk import read_every_field
 from tests.events.fixture_map import FIXTURES
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 FIXTURE_NAMES = sorted(FIXTURES)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -46,7 +46,7 @@ unknown_keys = st.text(min_size=1, max_size=10).map(lambda s: "zz\u00e9" + s)
 
 
 def load(name: str) -> Any:
-    return json.loads((SHARED_EVENTS / name).read_text(encoding="utf-8"))
+    return json.loads((FIXTURE_EVENTS / name).read_text(encoding="utf-8"))
 
 
 def modelled_objects(event: EventObject) -> list[dict[str, Any]]:

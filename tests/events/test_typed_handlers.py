@@ -1,4 +1,4 @@
-"""The typed example handlers, run through the runtime's decode/encode step on the shared fixtures;
+"""The typed example handlers, run through the runtime's decode/encode step on the fixture events;
 the package's import cost and exported names."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from lambda_runtime import events
 from lambda_runtime.events._base import EventObject
 from lambda_runtime.handlers.codec import decoder_for, encode_result
 from tests.events import typed_handlers as th
-from tests.support.paths import SHARED_EVENTS
+from tests.support.paths import FIXTURE_EVENTS
 
 CASES: list[tuple[Callable[..., Any], str]] = [
     (th.http_api_handler, "apigw-v2-request-no-authorizer.json"),
@@ -40,7 +40,7 @@ CONTEXT: Any = None
 @pytest.mark.parametrize(("handler", "fixture"), CASES, ids=[h.__name__ for h, _ in CASES])
 def test_typed_handler_runs_through_the_runtime_codec(handler: Callable[..., Any], fixture: str) -> None:
     event_type = get_type_hints(handler)["event"]
-    event = decoder_for(event_type)((SHARED_EVENTS / fixture).read_bytes())
+    event = decoder_for(event_type)((FIXTURE_EVENTS / fixture).read_bytes())
     assert isinstance(event, event_type)
     encoded = encode_result(handler(event, CONTEXT))
     assert encoded.content_type == "application/json"
@@ -49,10 +49,10 @@ def test_typed_handler_runs_through_the_runtime_codec(handler: Callable[..., Any
 
 def test_expected_documents_from_examples() -> None:
     decode = decoder_for(events.APIGatewayV2HTTPRequest)
-    event = decode((SHARED_EVENTS / "apigw-v2-request-no-authorizer.json").read_bytes())
+    event = decode((FIXTURE_EVENTS / "apigw-v2-request-no-authorizer.json").read_bytes())
     body = json.loads(orjson.loads(encode_result(th.http_api_handler(event, CONTEXT)).body)["body"])
     assert body == {"method": "GET", "path": "/", "agent": "curl/7.58.0", "q": None}
-    sqs = events.SQSEvent.from_dict(json.loads((SHARED_EVENTS / "sqs-event.json").read_text()))
+    sqs = events.SQSEvent.from_dict(json.loads((FIXTURE_EVENTS / "sqs-event.json").read_text()))
     sqs.records[0].body = "poison"
     assert th.OrdersQueueHandler().handle_request(sqs, CONTEXT).item_identifiers == ["MessageID_1"]
 
