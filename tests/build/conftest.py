@@ -15,7 +15,6 @@ import subprocess
 import sys
 import tarfile
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -98,7 +97,7 @@ def local_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def offline_pip(wheelhouse: Path, local_index: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def offline_pip(wheelhouse: Path, local_index: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """pip reads only the wheelhouse and the local index."""
     monkeypatch.setenv("PIP_NO_INDEX", "1")
     monkeypatch.setenv("PIP_FIND_LINKS", f"{wheelhouse} {local_index}")
