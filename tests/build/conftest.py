@@ -101,7 +101,6 @@ def offline_pip(wheelhouse: Path, local_index: Path, monkeypatch: pytest.MonkeyP
     """pip reads only the wheelhouse and the local index."""
     monkeypatch.setenv("PIP_NO_INDEX", "1")
     monkeypatch.setenv("PIP_FIND_LINKS", f"{wheelhouse} {local_index}")
-    return
 
 
 @pytest.fixture
