@@ -76,6 +76,8 @@ def test_layer_leaves_out_site_packages_tests_and_build_files(layer: Path) -> No
     assert not any(name.startswith("python/lib/python3/site-packages") for name in names)
 
 
+@pytest.mark.network
+@pytest.mark.usefixtures("offline_pip")
 def test_bundled_interpreter_serves_the_function_through_bootstrap(tmp_path: Path) -> None:
     project = tmp_path / "fn"
     project.mkdir()
