@@ -71,6 +71,20 @@ def _source_of(name: str) -> str:
     return parent + filename.split(".", 1)[0] + ".py"
 
 
+def _group(name: str) -> str:
+    """A file's group when no RECORD lists it: its top-level name; the interpreter in three parts."""
+    parts = name.split("/")
+    if parts[0] == "python" and len(parts) > 2:
+        if "lib-dynload" in parts:
+            return "python (interpreter): lib-dynload"
+        if parts[1] == "lib" and len(parts) > 3:
+            return "python (interpreter): stdlib"
+        return "python (interpreter): bin, shared libraries"
+    if parts[0] == "lambda_runtime":
+        return "lambda_runtime (this runtime)"
+    return parts[0]
+
+
 def size_report(path: Path) -> SizeReport:
     """Read ``path`` back and group its files."""
     groups: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -81,11 +95,7 @@ def size_report(path: Path) -> SizeReport:
             unzipped += info.file_size
             name = owners.get(_source_of(info.filename))
             if name is None:
-                top = _source_of(info.filename).split("/", 1)[0]
-                name = {
-                    "python": "python (interpreter)",
-                    "lambda_runtime": "lambda_runtime (this runtime)",
-                }.get(top, top)
+                name = _group(_source_of(info.filename))
             groups[name][0] += info.file_size
             groups[name][1] += info.compress_size
     ranked = sorted(

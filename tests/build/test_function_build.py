@@ -88,10 +88,11 @@ def test_modes_and_timestamps_are_fixed(sample_project: Path) -> None:
     assert not any(info.is_dir() for info in infos)
 
 
-def test_two_builds_give_the_same_bytes(sample_project: Path, tmp_path: Path) -> None:
-    first = build(sample_project, output=tmp_path / "one")
+@pytest.mark.parametrize("version", ["3.12", HOST_VERSION])  # without and with .pyc
+def test_two_builds_give_the_same_bytes(sample_project: Path, tmp_path: Path, version: str) -> None:
+    first = build(sample_project, "--python-version", version, output=tmp_path / "one")
     (sample_project / "app.py").touch()  # a newer mtime must not matter
-    second = build(sample_project, output=tmp_path / "two")
+    second = build(sample_project, "--python-version", version, output=tmp_path / "two")
     assert hashlib.sha256(first.read_bytes()).hexdigest() == hashlib.sha256(second.read_bytes()).hexdigest()
 
 

@@ -62,6 +62,11 @@ def test_layer_interpreter_runs_wherever_unpacked_with_a_clean_environment(
         assert all(path.startswith(str(opt / "python" / "lib")) for path in seen["libpython"])
 
 
+def test_two_layer_builds_give_the_same_bytes(layer: Path, tmp_path: Path) -> None:
+    assert main(["build", "--python-layer", "--python-from", sys.base_prefix, "--output", str(tmp_path)]) == 0
+    assert (tmp_path / "python-layer.zip").read_bytes() == layer.read_bytes()
+
+
 def test_layer_leaves_out_site_packages_tests_and_build_files(layer: Path) -> None:
     with zipfile.ZipFile(layer) as archive:
         names = archive.namelist()
