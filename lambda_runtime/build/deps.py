@@ -219,7 +219,7 @@ def install(target: Target, requirements: Requirements, dest: Path) -> Tree:
     if dest.exists():
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
-    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PYTHONNOUSERSITE="1")
+    env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1", PIP_USER="0", PYTHONNOUSERSITE="1")
     result = subprocess.run(
         pip_command(target, requirements, dest),
         stdout=subprocess.PIPE,

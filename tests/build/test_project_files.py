@@ -31,6 +31,13 @@ def test_anchored_patterns_match_from_the_root(tmp_path: Path) -> None:
     assert set(select_files(load_project(tmp_path))) == {"pkg/config.py"}
 
 
+def test_an_output_folder_inside_the_project_is_left_out(tmp_path: Path) -> None:
+    (tmp_path / "app.py").write_text("")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "function.zip").write_bytes(b"")
+    assert set(select_files(load_project(tmp_path), skip=[tmp_path / "out"])) == {"app.py"}
+
+
 def test_uv_lock_gives_the_locked_closure_of_the_project_dependencies(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "fn"\nversion = "1"\n')
     (tmp_path / "uv.lock").write_text(
