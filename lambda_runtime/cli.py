@@ -25,6 +25,7 @@ _COMMAND_MODULES = (
     "lambda_runtime.runtime.cli",
     "lambda_runtime.emulator.cli",
     "lambda_runtime.events.cli",
+    "lambda_runtime.build.cli",
 )
 
 
