@@ -72,7 +72,9 @@ def test_version_falls_back_to_the_package_when_no_metadata_is_found(monkeypatch
 
 def test_the_tree_of_commands_is_the_expected_one() -> None:
     assert COMMANDS == [
+        ("build",),
         ("demo",),
+        ("deploy",),
         ("emulate",),
         ("events",),
         ("events", "generate"),

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.events.fixture_map import FIXTURES as FIXTURES_A
-from tests.events.fixture_map import MALFORMED
-from tests.events.fixture_map_b import FIXTURES as FIXTURES_B
+from tests.events.fixtures_http_and_streams import FIXTURES as HTTP_AND_STREAMS
+from tests.events.fixtures_http_and_streams import MALFORMED
+from tests.events.fixtures_services import FIXTURES as SERVICES
 from tests.support.paths import FIXTURE_EVENTS, REPO_ROOT
 
 # Ways a path can leave the repository (spelled in pieces so this file does not match itself).
@@ -30,13 +30,13 @@ needs_git = pytest.mark.skipif(not (REPO_ROOT / ".git").exists(), reason="not a 
 def test_fixture_events_live_in_the_repository() -> None:
     assert FIXTURE_EVENTS.resolve().is_relative_to(REPO_ROOT)
     names = {p.name for p in FIXTURE_EVENTS.glob("*.json")}
-    assert names == {*FIXTURES_A, *FIXTURES_B, MALFORMED}
+    assert names == {*HTTP_AND_STREAMS, *SERVICES, MALFORMED}
 
 
 @needs_git
 def test_fixture_events_are_committed() -> None:
     tracked = {Path(line).name for line in _git("ls-files", "--", "tests/fixtures/events").splitlines()}
-    assert {*FIXTURES_A, *FIXTURES_B, MALFORMED, "SOURCE.md"} <= tracked
+    assert {*HTTP_AND_STREAMS, *SERVICES, MALFORMED, "SOURCE.md"} <= tracked
 
 
 def test_tests_ci_and_makefile_name_no_path_outside_the_repository() -> None:

@@ -1,4 +1,5 @@
-"""Every fixture event (parts A and B) decodes into its class and round-trips unchanged."""
+"""Every fixture event (HTTP and stream families, service families) decodes into its class and
+round-trips unchanged."""
 
 from __future__ import annotations
 
@@ -13,20 +14,12 @@ from lambda_runtime.events import EventDecodeError
 from lambda_runtime.events._base import EventObject
 from lambda_runtime.events.dynamodb import DynamoDBEvent
 from tests.events._walk import read_every_field
-from tests.events.fixture_map import FIXTURES as FIXTURES_A
-from tests.events.fixture_map import MALFORMED
+from tests.events.fixtures_http_and_streams import FIXTURES as HTTP_AND_STREAMS
+from tests.events.fixtures_http_and_streams import MALFORMED
+from tests.events.fixtures_services import FIXTURES as SERVICES
 from tests.support.paths import FIXTURE_EVENTS
 
-
-def _part_b() -> dict[str, type[EventObject]]:
-    try:
-        from tests.events.fixture_map_b import FIXTURES as FIXTURES_B
-    except ImportError:  # part B not landed yet
-        return {}
-    return dict(FIXTURES_B)
-
-
-ALL_FIXTURES: dict[str, type[EventObject]] = {**_part_b(), **FIXTURES_A}
+ALL_FIXTURES: dict[str, type[EventObject]] = {**SERVICES, **HTTP_AND_STREAMS}
 CASES = sorted(ALL_FIXTURES.items())
 
 
@@ -43,8 +36,8 @@ def test_fixture_round_trips(name: str, cls: type[EventObject]) -> None:
     assert cls.from_json(orjson.dumps(event.to_dict())).to_dict() == pristine
 
 
-@pytest.mark.parametrize(("name", "cls"), sorted(FIXTURES_A.items()), ids=sorted(FIXTURES_A))
-def test_every_field_of_part_a_fixtures_reads(name: str, cls: type[EventObject]) -> None:
+@pytest.mark.parametrize(("name", "cls"), sorted(HTTP_AND_STREAMS.items()), ids=sorted(HTTP_AND_STREAMS))
+def test_every_field_of_http_and_stream_fixtures_reads(name: str, cls: type[EventObject]) -> None:
     doc = load(name)
     pristine = copy.deepcopy(doc)
     event = cls.from_dict(doc)
@@ -52,8 +45,8 @@ def test_every_field_of_part_a_fixtures_reads(name: str, cls: type[EventObject])
     assert event.to_dict() == pristine  # reading never changes the document
 
 
-def test_parts_do_not_map_a_file_twice() -> None:
-    assert sorted(set(FIXTURES_A) & set(_part_b())) == []
+def test_no_file_is_mapped_twice() -> None:
+    assert sorted(set(HTTP_AND_STREAMS) & set(SERVICES)) == []
 
 
 def test_every_fixture_file_is_mapped() -> None:

@@ -67,7 +67,7 @@ def test_sample_decodes_and_round_trips(family: str, cls: type[EventObject]) -> 
     assert event.to_dict() == pristine
 
 
-def test_every_part_a_sample_is_listed() -> None:
+def test_every_http_and_stream_sample_is_listed() -> None:
     assert set(SAMPLES_A) <= set(list_families())
 
 

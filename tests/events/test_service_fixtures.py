@@ -1,5 +1,5 @@
-"""Part B's fixture events: each decodes into its class, every declared field reads without error,
-and the document round-trips unchanged (also through JSON text)."""
+"""The service families' fixture events: each decodes into its class, every declared field reads
+without error, and the document round-trips unchanged (also through JSON text)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import orjson
 import pytest
 
 from lambda_runtime.events._base import EventObject, _FieldBase
-from tests.events.fixture_map_b import FIXTURES
+from tests.events.fixtures_services import FIXTURES
 from tests.support.paths import FIXTURE_EVENTS
 
 

@@ -1,4 +1,5 @@
-"""Part A's share of the fixture events: file name -> the class it decodes into."""
+"""Fixture events of the HTTP, storage, queue and stream families (API Gateway, ALB, function URLs, S3,
+SNS, SQS, Kinesis, DynamoDB, CloudWatch Logs): file name -> the class it decodes into."""
 
 from __future__ import annotations
 

@@ -21,7 +21,7 @@ from lambda_runtime.events._base import (
 )
 from lambda_runtime.events.api_gateway import APIGatewayProxyRequest, APIGatewayV2HTTPRequest
 from tests.events._walk import read_every_field
-from tests.events.fixture_map import FIXTURES
+from tests.events.fixtures_http_and_streams import FIXTURES
 from tests.support.paths import FIXTURE_EVENTS
 
 FIXTURE_NAMES = sorted(FIXTURES)

@@ -1,5 +1,5 @@
-"""Part B's samples for ``lambda-runtime events generate <family>``: each decodes into its class with
-every field readable, round-trips, and comes out of the real command unchanged."""
+"""The service families' samples for ``lambda-runtime events generate <family>``: each decodes into its
+class with every field readable, round-trips, and comes out of the real command unchanged."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ from lambda_runtime.events import (
 )
 from lambda_runtime.events._base import EventObject
 from lambda_runtime.events.cli import list_families, read_sample
-from tests.events.test_b_fixtures import read_all_fields
+from tests.events.test_service_fixtures import read_all_fields
 
 SAMPLES: dict[str, type[EventObject]] = {
     "activemq": ActiveMQEvent,

@@ -1,5 +1,6 @@
-"""Part B's share of the fixture events: file name -> the class it decodes into (A's fixture test
-round-trips every entry; A's coverage test checks every file is mapped once)."""
+"""Fixture events of the service families (message brokers, AppSync, Auto Scaling, Code*, Cognito, IoT,
+Lex, SES, ...): file name -> the class it decodes into. test_fixtures.py round-trips every entry and checks
+every file is mapped once."""
 
 from __future__ import annotations
 

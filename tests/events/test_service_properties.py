@@ -1,5 +1,5 @@
-"""Property tests for part B's classes: unknown fields anywhere, missing optional fields, header casing
-and unicode never break decoding, and the document always round-trips."""
+"""Property tests for the service families' classes: unknown fields anywhere, missing optional fields,
+header casing and unicode never break decoding, and the document always round-trips."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from lambda_runtime.events import (
     VPCLatticeRequestV2,
 )
 from lambda_runtime.events._base import EventObject, OptionalField, _CachedField
-from tests.events.fixture_map_b import FIXTURES
-from tests.events.test_b_fixtures import declared_fields, read_all_fields
+from tests.events.fixtures_services import FIXTURES
+from tests.events.test_service_fixtures import declared_fields, read_all_fields
 from tests.support.paths import FIXTURE_EVENTS
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
