@@ -8,6 +8,8 @@ Rules:
   The error type is ``Extension.<ExceptionClass>``; then ``run`` raises ``ExtensionFailed``.
 - An exception from ``on_telemetry`` is written to stderr and the records are counted as failed; it never
   ends the extension (one bad record must not stop log delivery).
+- Order of init: register, start the listener and subscribe, ``on_init``, then ``on_telemetry`` starts
+  receiving (records delivered meanwhile wait in the queue), then the first ``next``.
 - Handlers are plain or ``async`` callables. ``run()`` drives coroutines on one event loop of its own;
   ``run_async()`` awaits them on the caller's loop.
 - Flush barrier (``flush_barrier_s``): before asking for the next event after an INVOKE, wait until that
@@ -151,11 +153,13 @@ class Extension:
                 self.listener = TelemetryListener(
                     self.queue, host=listener_host(), port=self.telemetry.port
                 ).start()
-                self._dispatcher = threading.Thread(target=self._dispatch, name="telemetry", daemon=True)
-                self._dispatcher.start()
                 self.client.subscribe(self.telemetry.api.path, self.telemetry.body(self.listener.port))
             if self.on_init is not None:
                 self._call(self.on_init, self.registration)
+            if self.telemetry is not None:
+                # Records delivered while on_init ran waited in the queue: on_telemetry sees them all.
+                self._dispatcher = threading.Thread(target=self._dispatch, name="telemetry", daemon=True)
+                self._dispatcher.start()
         except Exception as exc:
             self._report(self.client.init_error, exc)
 
