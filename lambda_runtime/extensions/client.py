@@ -1,4 +1,4 @@
-"""A blocking Extensions API client on one keep-alive ``http.client`` connection.
+"""A blocking Extensions API client on one keep-alive socket, with h11 reading and writing HTTP.
 
 Rules:
 - Calls are sequential (one lock): the Extensions API is a request/answer conversation per extension.
@@ -8,10 +8,11 @@ Rules:
 
 from __future__ import annotations
 
-import http.client
+import socket
 import threading
 from typing import Any
 
+import h11
 import orjson
 
 from lambda_runtime.extensions.events import NextEvent, parse_event
@@ -47,15 +48,16 @@ class Registration:
 class ExtensionsClient:
     def __init__(self, runtime_api: str) -> None:
         host, _, port = runtime_api.partition(":")
-        self._host = host
-        self._port = int(port) if port else 80
-        self._conn: http.client.HTTPConnection | None = None
+        self._address = (host, int(port) if port else 80)
+        self._host_header = runtime_api
+        self._sock: socket.socket | None = None
+        self._h11: h11.Connection | None = None
         self._lock = threading.Lock()
         self.identifier: str | None = None
 
     def _request(
         self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
-    ) -> tuple[int, http.client.HTTPResponse, bytes]:
+    ) -> tuple[int, dict[str, str], bytes]:
         all_headers = dict(headers or {})
         if self.identifier is not None:
             all_headers.setdefault(Header.IDENTIFIER, self.identifier)
@@ -63,36 +65,72 @@ class ExtensionsClient:
             all_headers.setdefault("Content-Type", "application/json")
         with self._lock:
             for attempt in (1, 2):
-                if self._conn is None:
-                    self._conn = http.client.HTTPConnection(self._host, self._port)
+                fresh = self._sock is None
                 try:
-                    self._conn.request(method, path, body=body, headers=all_headers)
-                    response = self._conn.getresponse()
-                    data = response.read()
-                except (ConnectionError, http.client.HTTPException, OSError) as exc:
-                    self._conn.close()
-                    self._conn = None
+                    status, answer_headers, data = self._exchange(method, path, body or b"", all_headers)
+                except (OSError, h11.ProtocolError) as exc:
+                    self._drop()
                     # A kept-alive connection the server closed meanwhile: one fresh try.
-                    if attempt == 2 or isinstance(exc, ConnectionRefusedError):
+                    if attempt == 2 or fresh:
                         raise ExtensionApiError(
                             0, "Extension.Unreachable", f"{method} {path}: {exc}"
                         ) from exc
                     continue
-                if response.status >= 300:
-                    raise _api_error(response.status, data)
-                return response.status, response, data
+                if status >= 300:
+                    raise _api_error(status, data)
+                return status, answer_headers, data
         raise AssertionError("unreachable")
+
+    def _exchange(
+        self, method: str, path: str, body: bytes, headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], bytes]:
+        if self._sock is None or self._h11 is None:
+            self._sock = socket.create_connection(self._address)
+            self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self._h11 = h11.Connection(h11.CLIENT)
+        conn, sock = self._h11, self._sock
+        wire = [("Host", self._host_header), ("Content-Length", str(len(body))), *headers.items()]
+        out = conn.send(h11.Request(method=method, target=path, headers=wire)) or b""
+        if body:
+            out += conn.send(h11.Data(data=body)) or b""
+        out += conn.send(h11.EndOfMessage()) or b""
+        sock.sendall(out)
+        status, answer_headers, data = 0, {}, bytearray()
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA:
+                chunk = sock.recv(65536)
+                conn.receive_data(chunk)
+                continue
+            if isinstance(event, h11.Response):
+                status = event.status_code
+                answer_headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in event.headers}
+            elif isinstance(event, h11.Data):
+                data += event.data
+            elif isinstance(event, h11.EndOfMessage):
+                break
+            elif isinstance(event, h11.ConnectionClosed):
+                raise ConnectionResetError("the Extensions API closed the connection")
+        if conn.our_state is h11.DONE and conn.their_state is h11.DONE:
+            conn.start_next_cycle()
+        else:
+            self._drop()
+        return status, answer_headers, bytes(data)
+
+    def _drop(self) -> None:
+        if self._sock is not None:
+            self._sock.close()
+        self._sock = None
+        self._h11 = None
 
     def register(self, name: str, events: tuple[str, ...], *, accept_account_id: bool = True) -> Registration:
         headers = {Header.NAME: name}
         if accept_account_id:
             headers[Header.ACCEPT_FEATURE] = "accountId"
-        _, response, data = self._request("POST", Path.REGISTER, register_body(events), headers)
-        identifier = response.getheader(Header.IDENTIFIER)
+        status, answer_headers, data = self._request("POST", Path.REGISTER, register_body(events), headers)
+        identifier = answer_headers.get(Header.IDENTIFIER.lower())
         if not identifier:
-            raise ExtensionApiError(
-                response.status, "Extension.NoIdentifier", "register answered no identifier"
-            )
+            raise ExtensionApiError(status, "Extension.NoIdentifier", "register answered no identifier")
         self.identifier = identifier
         doc = orjson.loads(data) if data.strip() else {}
         return Registration(identifier, doc if isinstance(doc, dict) else {})
@@ -116,9 +154,7 @@ class ExtensionsClient:
 
     def close(self) -> None:
         with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+            self._drop()
 
 
 def _api_error(status: int, data: bytes) -> ExtensionApiError:

@@ -1,12 +1,13 @@
 """The events ``/extension/event/next`` hands out, as typed values.
 
-Rule: a body that is not one of the two documented shapes is a ``ValueError`` naming what is wrong;
-unknown fields are kept in ``raw``.
+Rules:
+- A body that is not one of the two documented shapes is a ``ValueError`` naming what is wrong; unknown
+  fields are kept in ``raw``.
+- Plain slotted classes (no dataclasses): this module is on every extension's cold start.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
@@ -14,31 +15,62 @@ import orjson
 __all__ = ["InvokeEvent", "NextEvent", "ShutdownEvent", "Tracing", "parse_event"]
 
 
-@dataclass(frozen=True, slots=True)
-class Tracing:
-    type: str
-    value: str
+class _Value:
+    __slots__: tuple[str, ...] = ()
+    _fields: tuple[str, ...] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and all(
+            getattr(self, name) == getattr(other, name) for name in self._fields
+        )
+
+    def __hash__(self) -> int:
+        return hash(tuple(getattr(self, name) for name in self._fields))
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({inner})"
 
 
-@dataclass(frozen=True, slots=True)
-class InvokeEvent:
-    request_id: str
-    deadline_ms: int
-    invoked_function_arn: str
-    tracing: Tracing | None = None
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+class Tracing(_Value):
+    __slots__ = ("type", "value")
+    _fields = ("type", "value")
 
+    def __init__(self, type: str, value: str) -> None:
+        self.type = type
+        self.value = value
+
+
+class InvokeEvent(_Value):
+    __slots__ = ("deadline_ms", "invoked_function_arn", "raw", "request_id", "tracing")
+    _fields = ("request_id", "deadline_ms", "invoked_function_arn", "tracing")
     event_type = "INVOKE"
 
+    def __init__(
+        self,
+        request_id: str,
+        deadline_ms: int,
+        invoked_function_arn: str,
+        tracing: Tracing | None = None,
+        raw: dict[str, Any] | None = None,
+    ) -> None:
+        self.request_id = request_id
+        self.deadline_ms = deadline_ms
+        self.invoked_function_arn = invoked_function_arn
+        self.tracing = tracing
+        self.raw = raw or {}
 
-@dataclass(frozen=True, slots=True)
-class ShutdownEvent:
-    deadline_ms: int
-    # ``spindown``, ``timeout`` or ``failure``, lower-cased whatever case the platform sent.
-    reason: str
-    raw: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
+class ShutdownEvent(_Value):
+    __slots__ = ("deadline_ms", "raw", "reason")
+    _fields = ("deadline_ms", "reason")
     event_type = "SHUTDOWN"
+
+    def __init__(self, deadline_ms: int, reason: str, raw: dict[str, Any] | None = None) -> None:
+        self.deadline_ms = deadline_ms
+        # ``spindown``, ``timeout`` or ``failure``, lower-cased whatever case the platform sent.
+        self.reason = reason
+        self.raw = raw or {}
 
 
 NextEvent = InvokeEvent | ShutdownEvent

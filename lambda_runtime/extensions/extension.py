@@ -28,18 +28,18 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from lambda_runtime.extensions.buffer import RecordQueue
 from lambda_runtime.extensions.client import ExtensionApiError, ExtensionsClient, Registration
 from lambda_runtime.extensions.events import InvokeEvent, NextEvent, ShutdownEvent
-from lambda_runtime.extensions.records import TelemetryRecord
-from lambda_runtime.extensions.telemetry import Api, Subscription, TelemetryListener
 from lambda_runtime.extensions.wire import INITIALIZATION_TYPE_MANAGED, MANAGED_SCHEMA_VERSION, SANDBOX_HOST
 
 if TYPE_CHECKING:
     import asyncio
+
+    from lambda_runtime.extensions.buffer import RecordQueue
+    from lambda_runtime.extensions.records import TelemetryRecord
+    from lambda_runtime.extensions.telemetry import Subscription, TelemetryListener
 
 __all__ = ["Extension", "ExtensionFailed", "error_type_of", "is_managed_instances", "listener_host"]
 
@@ -112,6 +112,10 @@ class Extension:
         if self.managed_instances:
             events = ("SHUTDOWN",)
             if telemetry is not None:
+                from dataclasses import replace
+
+                from lambda_runtime.extensions.telemetry import Api
+
                 if telemetry.api is Api.LOGS:
                     raise ValueError("the Logs API does not exist on Lambda Managed Instances")
                 telemetry = replace(telemetry, schema_version=MANAGED_SCHEMA_VERSION)
@@ -123,7 +127,7 @@ class Extension:
         self.events = tuple(events)
         self.telemetry = telemetry
         self.flush_barrier_s = flush_barrier_s
-        self.queue = queue or RecordQueue()
+        self._queue = queue
         self._runtime_api = runtime_api
         self.client: ExtensionsClient | None = None
         self.registration: Registration | None = None
@@ -134,6 +138,16 @@ class Extension:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._caller_loop: asyncio.AbstractEventLoop | None = None
         self._last_invoke: InvokeEvent | None = None
+
+    @property
+    def queue(self) -> RecordQueue:
+        """Where delivered records wait for ``on_telemetry`` (built on first use: the telemetry modules
+        stay unimported for extensions without a subscription)."""
+        if self._queue is None:
+            from lambda_runtime.extensions.buffer import RecordQueue
+
+            self._queue = RecordQueue()
+        return self._queue
 
     # -- running -----------------------------------------------------------------------------------
 
@@ -150,6 +164,8 @@ class Extension:
         assert self.client is not None
         try:
             if self.telemetry is not None:
+                from lambda_runtime.extensions.telemetry import TelemetryListener
+
                 self.listener = TelemetryListener(
                     self.queue, host=listener_host(), port=self.telemetry.port
                 ).start()
@@ -244,7 +260,8 @@ class Extension:
 
     def _close(self) -> None:
         self._stop.set()
-        self.queue.wake()
+        if self._queue is not None:
+            self._queue.wake()
         if self.listener is not None:
             self.listener.close()
         if self._dispatcher is not None and self._dispatcher is not threading.current_thread():

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
+from typing import Any
 
 from lambda_runtime.extensions import (
     Buffering,
@@ -21,7 +23,7 @@ from lambda_runtime.extensions import (
     main,
 )
 from lambda_runtime.extensions.adaptive_batching.settings import PREFIX, Settings, parse_log_types
-from lambda_runtime.extensions.adaptive_batching.shipper import LogShipper, Put
+from lambda_runtime.extensions.adaptive_batching.shipper import LogShipper
 from lambda_runtime.extensions.cli import extension_name
 
 DEFAULT_NAME = "adaptive-batching"
@@ -35,40 +37,55 @@ class LogsLost(Exception):
     """Some log records could not be shipped by the SHUTDOWN deadline."""
 
 
-def s3_put(bucket: str) -> Put:
-    """An uploader for ``bucket`` through boto3 (imported here: after registration, off the cold start)."""
-    import boto3
-    from botocore.config import Config
+class S3Uploader:
+    """Uploads to ``bucket`` through boto3. The client is built on first use or by ``warm`` (in the
+    background after init), so boto3's import is never on the way to the first ``next``."""
 
-    endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL") or None
-    config = Config(
-        connect_timeout=1,
-        read_timeout=5,
-        retries={"total_max_attempts": 1},  # the shipper retries, with its own backoff
-        s3={"addressing_style": "path"} if endpoint else {},
-    )
-    client = boto3.session.Session().client("s3", endpoint_url=endpoint, config=config)
-    region = client.meta.region_name
-    bucket_ready = False
+    def __init__(self, bucket: str) -> None:
+        self.bucket = bucket
+        self._client: Any = None
+        self._lock = threading.Lock()
+        self._bucket_ready = False
 
-    def put(key: str, body: bytes) -> None:
-        nonlocal bucket_ready
-        if not bucket_ready:
+    def client(self) -> Any:
+        with self._lock:
+            if self._client is None:
+                import boto3
+                from botocore.config import Config
+
+                endpoint = os.environ.get("AWS_ENDPOINT_URL_S3") or os.environ.get("AWS_ENDPOINT_URL") or None
+                config = Config(
+                    connect_timeout=1,
+                    read_timeout=5,
+                    retries={"total_max_attempts": 1},  # the shipper retries, with its own backoff
+                    s3={"addressing_style": "path"} if endpoint else {},
+                )
+                self._client = boto3.session.Session().client("s3", endpoint_url=endpoint, config=config)
+            return self._client
+
+    def warm(self) -> None:
+        try:
+            self.client()
+        except Exception as exc:
+            print(f"adaptive-batching: S3 client not ready yet: {exc}", file=sys.stderr, flush=True)
+
+    def put(self, key: str, body: bytes) -> None:
+        client = self.client()
+        if not self._bucket_ready:
             try:
-                client.head_bucket(Bucket=bucket)
+                client.head_bucket(Bucket=self.bucket)
             except client.exceptions.ClientError as exc:
                 if exc.response.get("Error", {}).get("Code") not in ("404", "NoSuchBucket", "NotFound"):
                     raise
+                region = client.meta.region_name
                 options = (
                     {}
                     if region in (None, "us-east-1")
                     else {"CreateBucketConfiguration": {"LocationConstraint": region}}
                 )
-                client.create_bucket(Bucket=bucket, **options)
-            bucket_ready = True
-        client.put_object(Bucket=bucket, Key=key, Body=body, ContentType="text/plain")
-
-    return put
+                client.create_bucket(Bucket=self.bucket, **options)
+            self._bucket_ready = True
+        client.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType="text/plain")
 
 
 def build(name: str = DEFAULT_NAME) -> Extension:
@@ -78,7 +95,9 @@ def build(name: str = DEFAULT_NAME) -> Extension:
     def on_init(_registration: object) -> None:
         settings = Settings.from_env(os.environ, log_types=types)
         function_name = os.environ.get("AWS_LAMBDA_FUNCTION_NAME", "function")
-        shipper = LogShipper(settings, s3_put(settings.bucket), function_name=function_name)
+        uploader = S3Uploader(settings.bucket)
+        threading.Thread(target=uploader.warm, name="s3-warm-up", daemon=True).start()
+        shipper = LogShipper(settings, uploader.put, function_name=function_name)
         shipper.start()
         state["shipper"] = shipper
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from lambda_runtime.extensions import Extension, main
-from lambda_runtime.extensions._http import HttpServer
-from lambda_runtime.extensions.cache.service import CacheService, Clients
-from lambda_runtime.extensions.cache.settings import CacheSettings
 from lambda_runtime.extensions.cli import extension_name
+from lambda_runtime.extensions.extension import Extension, main
+
+if TYPE_CHECKING:
+    from lambda_runtime.extensions._http import HttpServer
 
 DEFAULT_NAME = "cache"
 HOST = "127.0.0.1"
@@ -23,6 +24,11 @@ def build(name: str = DEFAULT_NAME) -> Extension:
     servers: list[HttpServer] = []
 
     def on_init(_registration: object) -> None:
+        # Loaded after registration: the HTTP servers, YAML and boto3 stay off the extension's cold start.
+        from lambda_runtime.extensions._http import HttpServer
+        from lambda_runtime.extensions.cache.service import CacheService, Clients
+        from lambda_runtime.extensions.cache.settings import CacheSettings
+
         settings = CacheSettings.from_env(os.environ)
         for warning in settings.warnings:
             print(f"cache: {warning}", file=sys.stderr, flush=True)
