@@ -5,8 +5,8 @@ Rules:
   against the documented limits); ``body(port)`` renders the PUT body with a ``sandbox.localdomain`` URI.
 - The listener binds the loopback address unless told otherwise (Lambda maps ``sandbox.localdomain`` to
   the environment); every POSTed batch is parsed into typed records, queued, then acknowledged with 200.
-- The listener remembers which requests' ``platform.runtimeDone`` it has seen, so a flush barrier can wait
-  for the current invoke's logs (``wait_runtime_done``).
+- The listener remembers which requests' ``platform.runtimeDone`` (Logs API: ``platform.end``) it has
+  seen, so a flush barrier can wait for the current invoke's logs (``wait_runtime_done``).
 """
 
 from __future__ import annotations
@@ -141,6 +141,9 @@ class TelemetryListener:
             self.queue.put(record, size)
             if isinstance(record, PlatformRuntimeDone):
                 finished.append(record.request_id)
+            elif record.type == "platform.end" and isinstance(record.record, dict):
+                # The Logs API's 2020-08-15 schema has no runtimeDone; platform.end marks the same point.
+                finished.append(str(record.record.get("requestId", "")))
         with self._cond:
             self.batches += 1
             for request_id in finished:

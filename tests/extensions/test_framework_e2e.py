@@ -23,7 +23,7 @@ def handler(event, context):
 
 EXTENSION = """
 import asyncio, json, os, sys
-from lambda_runtime.extensions import Buffering, Extension, Subscription, main
+from lambda_runtime.extensions import Api, Buffering, Extension, Subscription, main
 
 OUT = {out!r}
 MODE = {mode!r}
@@ -54,7 +54,11 @@ def on_telemetry(records):
 
 extension = Extension(
     on_init=on_init, on_invoke=on_invoke, on_shutdown=on_shutdown, on_telemetry=on_telemetry,
-    telemetry=Subscription(types=("platform", "function"), buffering=Buffering(timeout_ms=25)),
+    telemetry=Subscription(
+        types=("platform", "function"), buffering=Buffering(timeout_ms=25),
+        api=Api.LOGS if MODE == "logs" else Api.TELEMETRY,
+        schema_version="2020-08-15" if MODE == "logs" else "2022-12-13",
+    ),
     flush_barrier_s=5.0,
 )
 main(extension)
@@ -174,3 +178,20 @@ def test_managed_instances_register_shutdown_only(tmp_path: Path) -> None:
     assert notes[0]["data"]["schema"] == "2025-01-29"
     assert [n["kind"] for n in notes if n["kind"] in ("invoke", "shutdown")] == ["shutdown"]
     assert any(n["data"]["type"] == "platform.start" for n in notes if n["kind"] == "record")
+
+
+def test_logs_api_subscription(tmp_path: Path) -> None:
+    run = Run(tmp_path, "logs")
+    try:
+        answers = [run.emulator.invoke(orjson.dumps({"n": n})) for n in range(2)]
+    finally:
+        run.emulator.close()
+    assert [orjson.loads(a.content) for a in answers] == [{"ok": {"n": n}} for n in range(2)]
+    notes = run.read()
+    assert notes[0]["data"]["schema"] == "2020-08-15"
+    records = [n["data"] for n in notes if n["kind"] == "record"]
+    invokes = [n["data"]["id"] for n in notes if n["kind"] == "invoke"]
+    assert [r["record"]["requestId"] for r in records if r["type"] == "platform.end"] == invokes
+    assert "platform.runtimeDone" not in {r["type"] for r in records}
+    for request_id in invokes:
+        assert sum(f"line from {request_id}" in str(r["record"]) for r in records) == 1
