@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import orjson
@@ -175,9 +176,7 @@ def test_managed_instances_mode() -> None:
         )
 
 
-def test_listener_host_from_the_hosts_file(
-    tmp_path: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_listener_host_from_the_hosts_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("LAMBDA_EXTENSION_LISTENER_HOST", raising=False)
     hosts = tmp_path / "hosts"
     hosts.write_text("127.0.0.1 localhost\n169.254.100.1 sandbox.localdomain sandbox\n")
