@@ -58,23 +58,37 @@ class RecordQueue:
     def put(self, record: TelemetryRecord, size: int) -> bool:
         """Queue ``record`` of ``size`` bytes; False when it (or, ``DROP_OLDEST``, older ones) was dropped."""
         with self._cond:
-            kept = True
-            if size > self.max_bytes:
-                self._drop(size)
-                return False
-            while len(self._items) >= self.max_items or self._bytes + size > self.max_bytes:
-                if self.policy is DropPolicy.DROP_NEWEST:
-                    self._drop(size)
-                    return False
-                _, old_size = self._items.popleft()
-                self._bytes -= old_size
-                self._drop(old_size)
-                kept = False
-            self._items.append((record, size))
-            self._bytes += size
-            self.accepted_records += 1
+            kept = self._put(record, size)
             self._cond.notify_all()
             return kept
+
+    def put_many(self, records: list[TelemetryRecord], size_each: int) -> int:
+        """Queue a delivery under one lock; returns how many records were dropped doing it."""
+        with self._cond:
+            before = self.dropped_records
+            for record in records:
+                self._put(record, size_each)
+            self._cond.notify_all()
+            return self.dropped_records - before
+
+    def _put(self, record: TelemetryRecord, size: int) -> bool:
+        """``put`` with the lock held."""
+        kept = True
+        if size > self.max_bytes:
+            self._drop(size)
+            return False
+        while len(self._items) >= self.max_items or self._bytes + size > self.max_bytes:
+            if self.policy is DropPolicy.DROP_NEWEST:
+                self._drop(size)
+                return False
+            _, old_size = self._items.popleft()
+            self._bytes -= old_size
+            self._drop(old_size)
+            kept = False
+        self._items.append((record, size))
+        self._bytes += size
+        self.accepted_records += 1
+        return kept
 
     def _drop(self, size: int) -> None:
         self.dropped_records += 1

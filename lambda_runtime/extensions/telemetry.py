@@ -136,9 +136,8 @@ class TelemetryListener:
             return Response(400, str(exc).encode())
         finished: list[str] = []
         # A record's size is its share of the delivery: close enough for a memory bound, and free.
-        size = len(request.body) // max(1, len(records)) + 1
+        self.queue.put_many(records, len(request.body) // max(1, len(records)) + 1)
         for record in records:
-            self.queue.put(record, size)
             if isinstance(record, PlatformRuntimeDone):
                 finished.append(record.request_id)
             elif record.type == "platform.end" and isinstance(record.record, dict):

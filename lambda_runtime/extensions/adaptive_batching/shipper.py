@@ -23,6 +23,8 @@ from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+import orjson
+
 from lambda_runtime.extensions.adaptive_batching.settings import Settings
 from lambda_runtime.extensions.records import LogsDropped, TelemetryRecord
 
@@ -92,14 +94,20 @@ class LogShipper:
     # -- input ---------------------------------------------------------------------------------------
 
     def add(self, records: Iterable[TelemetryRecord]) -> None:
+        dumps = orjson.dumps
         lines = []
         for record in records:
-            if isinstance(record, LogsDropped):
+            if type(record) is LogsDropped:
                 self.platform_dropped_records += record.dropped_records
-            lines.append(record.to_json())
+            lines.append(dumps({"time": record.time, "type": record.type, "record": record.record}))
+        size = sum(map(len, lines)) + len(lines)
         with self._lock:
             if not self._lines:
                 self._wake.notify_all()  # the timer starts with the first waiting line
+            if self._bytes + size <= self.settings.max_pending_bytes:
+                self._lines.extend(lines)
+                self._bytes += size
+                return
             for line in lines:
                 if self._bytes + len(line) + 1 > self.settings.max_pending_bytes:
                     self.dropped_records += 1
