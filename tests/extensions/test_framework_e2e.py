@@ -61,7 +61,22 @@ extension = Extension(
     ),
     flush_barrier_s=5.0,
 )
-main(extension)
+if MODE == "run-async":
+    async def amain():
+        await extension.run_async()
+        note("loop", {{"same": asyncio.get_running_loop() is LOOPS[0]}})
+
+    LOOPS = []
+    original = on_invoke
+
+    async def on_invoke_recording(event):
+        LOOPS.append(asyncio.get_running_loop())
+        await original(event)
+
+    extension.on_invoke = on_invoke_recording
+    asyncio.run(amain())
+else:
+    main(extension)
 """
 
 
@@ -195,3 +210,16 @@ def test_logs_api_subscription(tmp_path: Path) -> None:
     assert "platform.runtimeDone" not in {r["type"] for r in records}
     for request_id in invokes:
         assert sum(f"line from {request_id}" in str(r["record"]) for r in records) == 1
+
+
+def test_run_async_awaits_handlers_on_the_callers_loop(tmp_path: Path) -> None:
+    run = Run(tmp_path, "run-async")
+    try:
+        answers = [run.emulator.invoke(orjson.dumps({"n": n})) for n in range(2)]
+    finally:
+        run.emulator.close()
+    assert [orjson.loads(a.content) for a in answers] == [{"ok": {"n": n}} for n in range(2)]
+    kinds = [n["kind"] for n in run.read()]
+    assert kinds.count("invoke") == 2
+    assert "shutdown" in kinds
+    assert run.read()[-1] == {"kind": "loop", "data": {"same": True}}
