@@ -157,6 +157,9 @@ def test_ttl_expiry_refetches(
     assert get("/parameters?name=Parameter1") == (200, b"value1")
     now[0] += 0.2
     assert get("/parameters?name=Parameter1") == (200, b"value2")  # expired: read through
+    ssm.put_parameter(Name="/not/configured", Value="late", Type="String", Overwrite=True)
+    assert get("/parameters?name=/not/configured") == (200, b"late")  # a miss: read through
+    assert get("/parameters?name=/not/there")[0] == 404
     ssm.put_parameter(Name="Parameter1", Value="value1", Type="String", Overwrite=True)
 
 
