@@ -14,7 +14,8 @@ Rules:
   ``run_async()`` awaits them on the caller's loop.
 - Flush barrier (``flush_barrier_s``): before asking for the next event after an INVOKE, wait until that
   invoke's ``platform.runtimeDone`` reached the listener and every queued record went through
-  ``on_telemetry``, for at most ``flush_barrier_s``.
+  ``on_telemetry``, for at most ``flush_barrier_s``. It needs ``platform`` among the subscribed types
+  (without them nothing marks the end of an invoke, and the barrier is off).
 - SHUTDOWN: wait for deliveries to stop, hand every queued record to ``on_telemetry``, then call
   ``on_shutdown``; all of it within the deadline the event carries.
 - Managed Instances (``AWS_LAMBDA_INITIALIZATION_TYPE=lambda-managed-instances``): SHUTDOWN is the only
@@ -152,7 +153,7 @@ class Extension:
     # -- running -----------------------------------------------------------------------------------
 
     def register(self) -> Registration:
-        """Register, start the listener and subscribe, run ``on_init``: everything before the first next."""
+        """Register with the Extensions API (``run`` does it when it was not done before)."""
         api = self._runtime_api or os.environ.get("AWS_LAMBDA_RUNTIME_API")
         if not api:
             raise ExtensionFailed("Extension.NoRuntimeApi", "AWS_LAMBDA_RUNTIME_API is not set")
@@ -223,11 +224,23 @@ class Extension:
 
     def _next(self) -> NextEvent:
         assert self.client is not None
-        if self._last_invoke is not None and self.flush_barrier_s and self.listener is not None:
+        if self._last_invoke is not None and self._barrier_active:
+            assert self.listener is not None
+            assert self.flush_barrier_s is not None
             deadline = time.monotonic() + self.flush_barrier_s
             self.listener.wait_runtime_done(self._last_invoke.request_id, self.flush_barrier_s)
             self.queue.wait_empty(max(0.0, deadline - time.monotonic()))
         return self.client.next_event()
+
+    @property
+    def _barrier_active(self) -> bool:
+        # platform.runtimeDone only arrives to subscribers of platform records.
+        return bool(
+            self.flush_barrier_s
+            and self.listener is not None
+            and self.telemetry is not None
+            and "platform" in self.telemetry.types
+        )
 
     def _handle(self, event: NextEvent) -> bool:
         """Handle one event; True when it was SHUTDOWN."""
