@@ -253,3 +253,27 @@ def test_function_reads_through_the_aws_extension_api(cache_run: tuple[CacheRun,
     )
     assert run.get(f"{base}/systemsmanager/parameters/get?name=Nope", **token)[0] == 404
     assert run.get(f"{base}/secretsmanager/get?secretId=nope", **token)[0] == 404
+
+
+def test_aws_api_caches_unless_disabled(
+    tmp_path: Path, moto_server: MotoServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name, value in moto_server.env().items():
+        monkeypatch.setenv(name, value)
+    from lambda_runtime.extensions._http import Request
+
+    ssm = moto_server.client("ssm")
+    headers = {"x-aws-parameters-secrets-token": "t"}
+    target = "/systemsmanager/parameters/get?name=/app/api/param"
+    config = {"CACHE_EXTENSION_CONFIG": str(tmp_path / "none.yaml"), "AWS_SESSION_TOKEN": "t"}
+    for enabled, expected in (("true", "one"), ("false", "two")):
+        ssm.put_parameter(Name="/app/api/param", Value="one", Type="String", Overwrite=True)
+        settings = CacheSettings.from_env({**config, "PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED": enabled})
+        service = CacheService(settings, Clients())
+        assert (
+            orjson.loads(service.handle_aws(Request("GET", target, headers, b"")).body)["Parameter"]["Value"]
+            == "one"
+        )
+        ssm.put_parameter(Name="/app/api/param", Value="two", Type="String", Overwrite=True)
+        answer = service.handle_aws(Request("GET", target, headers, b""))
+        assert orjson.loads(answer.body)["Parameter"]["Value"] == expected

@@ -34,8 +34,7 @@ def build(name: str = DEFAULT_NAME) -> Extension:
             print(f"cache: {warning}", file=sys.stderr, flush=True)
         service = CacheService(settings, Clients())
         servers.append(HttpServer(service.handle, host=HOST, port=settings.port).start())
-        if settings.aws_api_enabled:
-            servers.append(HttpServer(service.handle_aws, host=HOST, port=settings.aws_api_port).start())
+        servers.append(HttpServer(service.handle_aws, host=HOST, port=settings.aws_api_port).start())
         if settings.preload:
             loaded = service.preload()
             print(f"cache: preloaded {loaded} entries", file=sys.stderr, flush=True)

@@ -101,8 +101,9 @@ class CacheService:
         self.clients = clients
         extra = {} if clock is None else {"clock": clock}
         self.cache = TtlCache(settings.ttl_s, max_entries=1_000_000, **extra)
-        self.aws_cache = TtlCache(settings.ssm_ttl_s, max_entries=settings.max_entries, **extra)
-        self.aws_secret_cache = TtlCache(settings.secrets_ttl_s, max_entries=settings.max_entries, **extra)
+        aws_entries = settings.max_entries if settings.aws_api_caching else 0
+        self.aws_cache = TtlCache(settings.ssm_ttl_s, max_entries=aws_entries, **extra)
+        self.aws_secret_cache = TtlCache(settings.secrets_ttl_s, max_entries=aws_entries, **extra)
         self._regions: dict[str, str | None] = {}
         self._items: dict[str, DynamoItem] = {}
         for group in settings.parameters:

@@ -91,7 +91,8 @@ class CacheSettings:
     dynamodb: tuple[DynamoItem, ...] = ()
     # The AWS Parameters and Secrets Lambda Extension's API.
     aws_api_port: int = 2773
-    aws_api_enabled: bool = True
+    # PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED=false: port 2773 still answers, every request goes to AWS.
+    aws_api_caching: bool = True
     ssm_ttl_s: float = 300.0
     secrets_ttl_s: float = 300.0
     max_entries: int = 1000
@@ -121,8 +122,8 @@ class CacheSettings:
             parameters=parameters,
             dynamodb=dynamodb,
             aws_api_port=int(_number(env, "PARAMETERS_SECRETS_EXTENSION_HTTP_PORT", 2773)),
-            aws_api_enabled=env.get("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "true").lower()
-            != "disabled",
+            aws_api_caching=env.get("PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED", "true").strip().lower()
+            != "false",
             ssm_ttl_s=min(_number(env, "SSM_PARAMETER_STORE_TTL", 300), 300),
             secrets_ttl_s=min(_number(env, "SECRETS_MANAGER_TTL", 300), 300),
             max_entries=int(min(max(_number(env, "PARAMETERS_SECRETS_EXTENSION_CACHE_SIZE", 1000), 0), 1000)),
