@@ -408,6 +408,17 @@ class ExecutionEnvironment:
             return False
         return self.lifecycle.state is State.IDLE
 
+    def caller_gone(self, record: InvokeRecord) -> None:
+        """The caller left before the invoke ended (a streamed response cut off): end it now and reset
+        the environment, which also cuts the runtime's upload."""
+        if record.finished.done():
+            return
+        request_id = record.request_id
+        self._write(f"[{self.name}] the caller of {request_id} left; resetting the environment", record)
+        message = f"RequestId: {request_id} Error: the caller disconnected"
+        self._complete(record, Failure.of("Client.Disconnected", message), status="error")
+        self.begin_shutdown("failure")
+
     def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:
         """Log an invoke that never reached the runtime (init failed); return its log tail."""
         log = InvokeLog()

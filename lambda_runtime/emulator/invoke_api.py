@@ -9,6 +9,8 @@ Rules:
   it 413 RequestTooLargeException.
 - A slot is marked winding down the moment its invoke's answer is known, before the answer is written, so
   the next request of the same connection (keep-alive, pipelined) waits for it instead of getting 429.
+- A streaming caller that disconnects before the end ends its invoke at once and resets the environment
+  (the runtime's upload is cut with it), so the slot is free for the next caller.
 - ``X-Amz-Client-Context`` is re-serialised compactly (the runtime gets it as a one-line header);
   ``X-Amzn-Trace-Id`` and ``X-Amz-Tenant-Id`` are passed to the runtime as given.
 """
@@ -34,7 +36,7 @@ from lambda_runtime.emulator.http_server import (
     StreamingHttpResponse,
 )
 from lambda_runtime.emulator.logs import LogSink
-from lambda_runtime.emulator.outcome import Failure, StreamedResult, Success
+from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.pool import Pool, Slot
 from lambda_runtime.emulator.service_errors import ServiceError
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
@@ -278,17 +280,23 @@ class InvokeApi:
         if isinstance(started, Failure):
             yield _complete_event(started, None)
             return
-        outcome = await started.first
-        if isinstance(outcome, StreamedResult):
-            try:
+        outcome: Outcome | None = None
+        try:
+            outcome = await started.first
+            if isinstance(outcome, StreamedResult):
                 async for chunk in outcome:
                     yield event_stream.encode_payload_chunk(chunk)
-            finally:
-                if not outcome.ended:
+            elif isinstance(outcome, Success) and outcome.body:
+                yield event_stream.encode_payload_chunk(outcome.body)
+            failure = await started.finished
+        finally:
+            if not started.finished.done():
+                # The caller went away before the end: the invoke ends now, the environment is reset.
+                slot.winding_down = True
+                if isinstance(outcome, StreamedResult):
                     outcome.abandon()
-        elif isinstance(outcome, Success) and outcome.body:
-            yield event_stream.encode_payload_chunk(outcome.body)
-        failure = await started.finished
+                if slot.env is not None:
+                    slot.env.caller_gone(started)
         slot.winding_down = True
         yield _complete_event(failure, started.log_tail if tail else None)
 
