@@ -160,7 +160,7 @@ def test_peer_leaving_ends_a_streamed_response_at_once() -> None:
         server = HttpServer(router)
         await server.start()
         try:
-            reader, writer = await asyncio.open_connection(server.host, server.port)
+            _reader, writer = await asyncio.open_connection(server.host, server.port)
             writer.write(b"GET /forever HTTP/1.1\r\nHost: x\r\n\r\n")
             await asyncio.wait_for(started.wait(), PATIENCE_S)
             writer.close()
