@@ -4,7 +4,9 @@ process check without it, and request ids that arrive percent-encoded. Over real
 from __future__ import annotations
 
 import json
+import signal
 import socket
+import subprocess
 import sys
 import threading
 import time
@@ -157,3 +159,26 @@ def test_percent_encoded_request_id_in_the_path(tmp_path: Path, action: str) -> 
             assert result.json()["errorType"] == "Quoted"
         else:
             assert result.json() == {"ok": 1}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the process check reads /proc")
+def test_emulate_no_runtime_api_prefix_lets_awslambdaric_report_init_errors(tmp_path: Path) -> None:
+    write_functions(tmp_path)
+    console = Path(sys.executable).parent / "lambda-runtime"
+    argv = [str(console), "emulate", "--port", "0", "--no-runtime-api-prefix", "--task-root", str(tmp_path)]
+    argv += ["--", sys.executable, "-m", "awslambdaric", "broken.handler"]
+    process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert process.stdout is not None
+        url = ""
+        for line in process.stdout:
+            if "Invoke API: " in line:
+                url = line.split("Invoke API: ", 1)[1].strip()
+                break
+        assert url, "the emulator never printed its Invoke API address"
+        answer = httpx.post(url, content=b"{}", timeout=30)
+        assert answer.headers["x-amz-function-error"] == "Unhandled"
+        assert answer.json()["errorType"] == "RuntimeError"  # posted to /init/error, not a crash
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.communicate(timeout=30)
