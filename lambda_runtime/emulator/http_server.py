@@ -18,8 +18,9 @@ Rules this module keeps:
 - ``path_prefix``: when set, only paths under it are served (the prefix is removed before routing);
   a request without it is served only when ``trust_peer(peer_address, server_port)`` says so for its
   connection (asked once per connection), otherwise 404.
-- The listener never floods the log: running out of file descriptors on accept (EMFILE, ENFILE, ENOBUFS,
-  ENOMEM) is logged once per server, then accepting backs off (up to ``_ACCEPT_BACKOFF_MAX_S``) and resumes.
+- The listener never floods the log: an accept() failure such as running out of file descriptors (EMFILE,
+  ENFILE) is logged once per server and kind, then accepting backs off (up to ``_ACCEPT_BACKOFF_MAX_S``)
+  and resumes.
 - Request bodies are read on demand by the handler: ``await request.read(limit)`` (buffered, capped; raises
   ``BodyTooLarge`` without buffering the excess) or ``async for chunk in request.stream()`` (as it arrives).
   Trailers of a chunked body are on ``request.trailers`` once the body is consumed. Whatever a handler leaves
@@ -76,8 +77,9 @@ DEFAULT_IDLE_TIMEOUT_S = 60.0
 DEFAULT_HEADER_TIMEOUT_S = 10.0
 _ACCEPT_BACKOFF_MIN_S = 0.01
 _ACCEPT_BACKOFF_MAX_S = 1.0
-# accept() failing for want of descriptors or memory: back off, the pending connection waits in the backlog.
-_ACCEPT_RESOURCE_ERRORS = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOBUFS, errno.ENOMEM})
+# accept() failing with these: try again at once (the peer gave up, or a signal). Any other failure (EMFILE,
+# ENFILE, ENOBUFS, ENOMEM: out of descriptors or memory) backs off; the connection waits in the backlog.
+_ACCEPT_TRANSIENT_ERRORS = frozenset({errno.ECONNABORTED, errno.EPROTO, errno.EINTR, errno.EAGAIN})
 _BACKLOG = 128
 
 
@@ -611,7 +613,8 @@ class HttpServer:
         self._socket: socket.socket | None = None
         self._acceptor: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
-        self._resource_error_logged = False
+        # The errno values of accept() failures already logged: each is logged once per server.
+        self._accept_errors_logged: set[int | None] = set()
         self.host = ""
         self.port = 0
 
@@ -659,21 +662,19 @@ class HttpServer:
             try:
                 conn, _ = await loop.sock_accept(sock)
             except OSError as exc:
-                if exc.errno in _ACCEPT_RESOURCE_ERRORS:
-                    if not self._resource_error_logged:
-                        self._resource_error_logged = True
-                        _log.warning(
-                            "%s: cannot accept connections (%s); waiting for descriptors to free up "
-                            "(logged once; accepting resumes by itself)",
-                            self.name,
-                            exc.strerror or exc,
-                        )
-                    await asyncio.sleep(backoff)
-                    backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
+                if exc.errno in _ACCEPT_TRANSIENT_ERRORS:
                     continue
-                if exc.errno in (errno.ECONNABORTED, errno.EPROTO, errno.EINTR, errno.EAGAIN):
-                    continue
-                raise
+                if exc.errno not in self._accept_errors_logged:
+                    self._accept_errors_logged.add(exc.errno)
+                    _log.warning(
+                        "%s: cannot accept connections (%s); backing off, accepting resumes by itself "
+                        "(logged once)",
+                        self.name,
+                        exc.strerror or exc,
+                    )
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
+                continue
             backoff = _ACCEPT_BACKOFF_MIN_S
             task = asyncio.create_task(self._serve_socket(conn))
             self._tasks.add(task)
