@@ -1,6 +1,7 @@
 """``lambda-runtime demo``: the emulator, a built-in function under this project's runtime, one invoke.
 
-Prints the runtime's log as it happens (START, the function's output, END, REPORT), then the result.
+Prints the runtime's log as it happens (START, the function's output, END, REPORT; a multi-line record as
+indented lines), then the result.
 Exit status 0 when the invoke succeeded.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 import orjson
 
 from lambda_runtime.emulator.config import FunctionConfig
+from lambda_runtime.emulator.logs import for_display
 from lambda_runtime.emulator.service import Emulator
 
 __all__ = ["DEMO_EVENT", "DEMO_HANDLER", "run_demo"]
@@ -38,6 +40,10 @@ def _say(text: str) -> None:
     sys.stdout.flush()
 
 
+def _show_log_line(line: str) -> None:
+    _say("\n".join(f"  | {part}" for part in for_display(line).split("\n")))
+
+
 async def _demo() -> int:
     import httpx
 
@@ -45,7 +51,7 @@ async def _demo() -> int:
         config = FunctionConfig(
             function_name="demo", handler=DEMO_HANDLER, task_root=Path(task_root), timeout_s=10
         )
-        emulator = Emulator(config, log_sink=lambda line: _say(f"  | {line}"))
+        emulator = Emulator(config, log_sink=_show_log_line)
         await emulator.start("127.0.0.1", 0)
         try:
             _say(

@@ -13,6 +13,8 @@ Rules:
 - Shutdown: the runtime gets SIGTERM and the host's budget (2000 ms with external extensions, 500 ms with
   internal ones only), then SIGKILL; without extensions it is killed at once (section 2 of the protocols doc).
 - Extension output and the host's own lines go to the log sink and, during an invoke, its log tail.
+- Until init succeeds, output is also kept as the init's log: an init failure's ``X-Amz-Log-Result`` is
+  that log followed by INIT_REPORT, START, END and REPORT (``fail_before_dispatch``).
 """
 
 from __future__ import annotations
@@ -119,6 +121,8 @@ class ExecutionEnvironment:
         self._init_reported = False
         # Set once ``wait_ready`` knows how init ended: (None,) ready, (failure,) not.
         self._init_outcome: tuple[Failure | None] | None = None
+        # The output of init, kept until init succeeds.
+        self._init_log: InvokeLog | None = InvokeLog()
 
     # -- starting ---------------------------------------------------------------------------------
 
@@ -252,6 +256,8 @@ class ExecutionEnvironment:
         record = self._current
         if record is not None and not record.finished.done():
             record.log.add(line)
+        elif self._init_log is not None:
+            self._init_log.add(line)
         if self._host is not None and self._host.wants_telemetry:
             self._host.log_line("function", line)
 
@@ -261,6 +267,8 @@ class ExecutionEnvironment:
         record = self._current
         if record is not None and not record.finished.done():
             record.log.add(line)
+        elif self._init_log is not None:
+            self._init_log.add(line)
 
     def _write(self, line: str, record: InvokeRecord | None) -> None:
         self._sink(line)
@@ -421,7 +429,13 @@ class ExecutionEnvironment:
 
     def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:
         """Log an invoke that never reached the runtime (init failed); return its log tail."""
+        # The tail: the init's output, then INIT_REPORT, START, END and REPORT.
         log = InvokeLog()
+        if self._process is not None:
+            self._process.drain_output()
+            self._process.flush_partial_line()
+        for line in self._init_log.lines() if self._init_log is not None else ():
+            log.add(line)
         for line in (
             f"INIT_REPORT Init Duration: {(time.monotonic() - self._init_started) * 1000:.2f} ms\t"
             f"Phase: init\tStatus: error\tError Type: {failure.error_type}",
@@ -446,6 +460,7 @@ class ExecutionEnvironment:
         previous = self.lifecycle.state
         self.lifecycle.apply(Event.NEXT)
         if previous is State.BOOTING:
+            self._init_log = None
             self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
             self.host.platform_event(
                 "platform.initRuntimeDone",
@@ -497,6 +512,8 @@ class ExecutionEnvironment:
     def init_error(self, failure: Failure) -> None:
         """POST /init/error. ``IllegalTransition`` -> 403."""
         self.lifecycle.apply(Event.INIT_ERROR)
+        if self._process is not None:
+            self._process.drain_output()  # what the runtime printed before reporting belongs to the init
         self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
         if not self._ready.done():
             self._ready.set_result(failure)

@@ -9,7 +9,8 @@ Rules this module keeps:
   /event/next after receiving the INVOKE. An init error, or an extension that exits during init, is one
   ``ExtensionInitError``; an exit error or a crash later is ``ExtensionFailed`` from ``wait_invoke_done``.
 - Shutdown: telemetry is flushed, SHUTDOWN goes to the subscribed extensions, the others are stopped at
-  once; whatever still runs at the deadline is killed.
+  once; whatever still runs at the deadline is killed, and so is every process an extension started,
+  daemons included (supervisor.py), even when the extension itself exited earlier.
 - State changes wake the waiters through one condition; the state itself lives in extensions_api.py.
 """
 
@@ -337,10 +338,8 @@ class ExtensionsRuntime:
                 await self._changed.wait()
 
     async def _kill_all(self) -> None:
-        await asyncio.gather(
-            *(p.terminate(0) for p in self._processes.values() if p.returncode is None),
-            return_exceptions=True,
-        )
+        # Also for extensions that already exited: what they started ends with them.
+        await asyncio.gather(*(p.terminate(0) for p in self._processes.values()), return_exceptions=True)
 
     # -- HTTP handlers ------------------------------------------------------------------------------
 

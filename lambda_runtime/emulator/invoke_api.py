@@ -167,7 +167,7 @@ class InvokeApi:
             await self.pool.release(slot)
             raise
         if failure is not None:
-            env.fail_before_dispatch(accepted.request, failure)
+            failure = failure.with_log_tail(env.fail_before_dispatch(accepted.request, failure))
             await self.pool.release(slot)
             return failure
         record = env.invoke(accepted.request)
@@ -229,7 +229,7 @@ class InvokeApi:
         headers = self._base_headers(accepted.request.request_id)
         started = await self._start(slot, accepted)
         if isinstance(started, Failure):
-            return self._buffered(started, headers, None)
+            return self._buffered(started, headers, started.log_tail if accepted.tail else None)
         outcome = await started.first
         if isinstance(outcome, StreamedResult):
             outcome = await self._collect(outcome)
@@ -278,7 +278,7 @@ class InvokeApi:
 
     async def _events(self, slot: Slot, started: InvokeRecord | Failure, tail: bool) -> AsyncIterator[bytes]:
         if isinstance(started, Failure):
-            yield _complete_event(started, None)
+            yield _complete_event(started, started.log_tail if tail else None)
             return
         outcome: Outcome | None = None
         try:

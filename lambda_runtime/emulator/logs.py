@@ -1,12 +1,16 @@
 """Log lines like Lambda's, and the per-invoke log kept for ``X-Amz-Log-Result``.
 
 Rule: formatting only; where lines go (the console, an invoke's tail, telemetry) is the environment's choice.
+
+A runtime joins the lines of one multi-line record with ``\\r`` so CloudWatch keeps it one event; the tail
+and telemetry keep those bytes, and ``for_display`` turns them into indented lines for a console.
 """
 
 from __future__ import annotations
 
 import base64
 import math
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -17,6 +21,7 @@ __all__ = [
     "LogSink",
     "billed_ms",
     "end_line",
+    "for_display",
     "report_line",
     "start_line",
     "timed_out_line",
@@ -25,10 +30,21 @@ __all__ = [
 # A place lines go to: the console of `lambda-runtime emulate`, a list in a test.
 LogSink = Callable[[str], None]
 
+# Continuation lines of a multi-line record start with this on a console.
+DISPLAY_INDENT = "    "
+_LONE_CR = re.compile("\r(?!\n)")
+
 # X-Amz-Log-Result carries the last 4 KB of the invoke's log.
 TAIL_BYTES = 4096
 # Kept per invoke: enough for the tail with whole lines around it.
 _KEPT_BYTES = 4 * TAIL_BYTES
+
+
+def for_display(line: str) -> str:
+    """``line`` as a console shows it: each ``\\r`` not followed by ``\\n`` starts a new, indented line."""
+    if "\r" not in line:
+        return line
+    return _LONE_CR.sub("\n" + DISPLAY_INDENT, line)
 
 
 def start_line(request_id: str, version: str) -> str:
@@ -86,6 +102,9 @@ class InvokeLog:
         self._size += len(line) + 1
         while self._size > _KEPT_BYTES and len(self._lines) > 1:
             self._size -= len(self._lines.popleft()) + 1
+
+    def lines(self) -> tuple[str, ...]:
+        return tuple(self._lines)
 
     def text(self) -> str:
         return "".join(line + "\n" for line in self._lines)

@@ -2,6 +2,8 @@
 
 - ``Success``: a buffered result.
 - ``Failure``: a function error, runtime fault, timeout or crash; ``body`` is the error JSON the caller gets.
+  ``log_tail`` (base64, as ``X-Amz-Log-Result``) is set on a failure that never reached an invoke record
+  (an init failure): its log is the init's.
 - ``StreamedResult``: a response the runtime streams; iterate it for the chunks, then read ``failure``
   (set when the stream ended with error trailers, a timeout or a crash).
 """
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 import orjson
 
@@ -27,6 +29,7 @@ class Success:
 class Failure:
     error_type: str
     body: bytes
+    log_tail: str | None = field(default=None, compare=False)
 
     @classmethod
     def of(cls, error_type: str, message: str) -> Failure:
@@ -38,6 +41,9 @@ class Failure:
             "Function.ResponseSizeTooLarge",
             f"Response payload size exceeded maximum allowed payload size ({limit} bytes).",
         )
+
+    def with_log_tail(self, log_tail: str) -> Failure:
+        return replace(self, log_tail=log_tail)
 
     @property
     def message(self) -> str:

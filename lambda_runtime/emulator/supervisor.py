@@ -6,7 +6,10 @@ Rules:
   ``drain_output()`` reads synchronously whatever is already in the pipe: everything the child wrote before
   it made a request is then delivered before that request is handled.
 - Lines longer than ``MAX_LINE_BYTES`` are cut into pieces; a child that floods output costs CPU, not memory.
-- ``terminate(grace_s)``: SIGTERM to the tree, wait ``grace_s``, then SIGKILL (grace 0: SIGKILL at once).
+- ``terminate(grace_s)``: SIGTERM to the tree, wait ``grace_s``, then SIGKILL (grace 0: SIGKILL at once);
+  then every process the child started ends too, including daemons that left its session (containment.py:
+  an environment marker, the emulator as child subreaper, and a cgroup per child where cgroup v2 allows).
+  Calling it again after the child exited by itself still does that sweep.
 - ``peak_rss_mb()``: the process tree's peak resident memory (sum of VmHWM of the live processes in it),
   never lower than an earlier reading. The leader is read every time; its descendants at most every
   ``TREE_SCAN_INTERVAL_S`` (in between, their last sum counts), so back-to-back invokes stay cheap.
@@ -21,6 +24,8 @@ import signal
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+
+from lambda_runtime.emulator import containment
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -88,6 +93,17 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _descendants(root: int) -> set[int]:
+    found: set[int] = set()
+    pending = _children(root)
+    while pending:
+        pid = pending.pop()
+        if pid not in found and pid != root:
+            found.add(pid)
+            pending.extend(_children(pid))
+    return found
+
+
 def descendants_peak_rss_kb(root: int) -> int:
     """Sum of VmHWM over the live descendants of ``root`` (Linux /proc; 0 elsewhere)."""
     total = 0
@@ -110,9 +126,18 @@ def tree_peak_rss_kb(root: int) -> int:
 
 class SupervisedProcess:
     def __init__(
-        self, process: asyncio.subprocess.Process, read_fd: int, on_line: Callable[[str], None]
+        self,
+        process: asyncio.subprocess.Process,
+        read_fd: int,
+        on_line: Callable[[str], None],
+        token: str | None = None,
+        cgroup: containment.Cgroup | None = None,
     ) -> None:
         self._process = process
+        self._token = token
+        self._cgroup = cgroup
+        # The leader's descendants as last seen alive, ended with it.
+        self._family: set[int] = set()
         self._fd: int | None = read_fd
         self._on_line = on_line
         self._partial = bytearray()
@@ -134,22 +159,29 @@ class SupervisedProcess:
     ) -> SupervisedProcess:
         """Start ``argv``; ``OSError`` when it cannot be executed."""
         read_fd, write_fd = os.pipe()
+        token = containment.new_token()
         try:
             process = await asyncio.create_subprocess_exec(
                 *argv,
                 stdin=asyncio.subprocess.DEVNULL,
                 stdout=write_fd,
                 stderr=write_fd,
-                env=dict(env),
+                env={**env, containment.MARKER: token},
                 cwd=str(cwd),
                 start_new_session=True,
             )
         except BaseException:
+            containment.forget_token(token)
             os.close(read_fd)
             raise
         finally:
             os.close(write_fd)
-        return cls(process, read_fd, on_line)
+        containment.register_leader(token, process.pid)
+        cgroup = containment.Cgroup.create(token)
+        if cgroup is not None and not cgroup.add(process.pid):
+            await cgroup.remove()
+            cgroup = None
+        return cls(process, read_fd, on_line, token, cgroup)
 
     @property
     def pid(self) -> int:
@@ -236,13 +268,39 @@ class SupervisedProcess:
 
     async def terminate(self, grace_s: float) -> int:
         """SIGTERM, ``grace_s`` to exit, then SIGKILL; the whole tree. Returns the exit status."""
+        if self._process.returncode is None:
+            self._family = self._live_family()
         if self._process.returncode is None and grace_s > 0:
             self.signal_tree(signal.SIGTERM)
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(asyncio.shield(self._process.wait()), grace_s)
+        if self._process.returncode is None:
+            self._family |= self._live_family()
         # Also reaches descendants that outlived the leader.
         self.signal_tree(signal.SIGKILL)
         status = await self._process.wait()
+        await self._end_the_rest()
         self.drain_output()
         self._close_output()
         return status
+
+    def _live_family(self) -> set[int]:
+        return _descendants(self._process.pid)
+
+    async def _end_the_rest(self) -> None:
+        """End what the child started: daemons, orphans, descendants seen before it died."""
+        token, self._token = self._token, None
+        if token is None:
+            return
+        family, self._family = self._family, set()
+        cgroup, self._cgroup = self._cgroup, None
+        try:
+            if cgroup is not None:
+                cgroup.kill()
+                family |= cgroup.members()
+            family.discard(self._process.pid)
+            await containment.end_marked(token, family)
+            if cgroup is not None:
+                await cgroup.remove()
+        finally:
+            containment.forget_token(token)

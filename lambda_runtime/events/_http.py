@@ -28,6 +28,7 @@ __all__ = [
     "HTTPRequest",
     "HeadersField",
     "encode_body",
+    "encode_json",
     "header_value",
     "parse_cookies",
 ]
@@ -182,6 +183,14 @@ def encode_body(body: str | bytes | None) -> tuple[str | None, bool | None]:
     if isinstance(body, bytes | bytearray | memoryview):
         return base64.b64encode(body).decode("ascii"), True
     return body, False
+
+
+def encode_json(value: Any) -> str:
+    """``value`` as JSON text for a response body, written as the runtime writes a handler's result
+    (``Decimal``, sets, dataclasses and event objects included; see ``lambda_runtime._jsonable``)."""
+    from lambda_runtime._jsonable import dumps
+
+    return dumps(value).decode()
 
 
 class HTTPRequest(EventObject):

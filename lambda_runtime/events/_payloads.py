@@ -19,7 +19,7 @@ from lambda_runtime.events._base import (
     OptionalField,
     compact,
 )
-from lambda_runtime.events._http import HeadersField, encode_body
+from lambda_runtime.events._http import HeadersField, encode_body, encode_json
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -126,11 +126,10 @@ class ProxyResponse(EventResponse):
 
     @classmethod
     def json(cls, value: Any, status_code: int = 200, *, headers: Mapping[str, str] | None = None) -> Self:
-        """A JSON response with a ``application/json`` content type."""
-        import orjson
-
+        """A JSON response with a ``application/json`` content type; ``value`` may hold what a handler
+        may return (``Decimal``, sets, dataclasses, event objects)."""
         return cls(
             status_code,
-            orjson.dumps(value).decode(),
+            encode_json(value),
             headers={cls._CONTENT_TYPE: "application/json", **(headers or {})},
         )

@@ -8,10 +8,13 @@ request used.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lambda_runtime.events._base import EventObject, EventResponse, Field, Obj, OptionalField, compact
-from lambda_runtime.events._http import HeadersField, HTTPRequest, encode_body
+from lambda_runtime.events._http import HeadersField, HTTPRequest, encode_body, encode_json
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "ALBTargetGroupRequest",
@@ -97,3 +100,11 @@ class ALBTargetGroupResponse(EventResponse):
         )
         doc["isBase64Encoded"] = bool(encoded)
         super().__init__(doc)
+
+    @classmethod
+    def json(cls, value: Any, status_code: int = 200, *, headers: Mapping[str, str] | None = None) -> Self:
+        """A JSON response with ``Content-Type: application/json``; ``value`` may hold what a handler
+        may return (``Decimal``, sets, dataclasses, event objects)."""
+        return cls(
+            status_code, encode_json(value), headers={"Content-Type": "application/json", **(headers or {})}
+        )

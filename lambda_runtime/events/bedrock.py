@@ -147,9 +147,9 @@ class BedrockAgentResponse(EventResponse):
         """Answer an OpenAPI action group. ``body`` (any JSON value) is sent as JSON text, a ``str``
         as it is; session attributes default to the event's, so they carry over."""
         if not isinstance(body, str):
-            import orjson
+            from lambda_runtime._jsonable import dumps
 
-            body = orjson.dumps(body).decode()
+            body = dumps(body).decode()
         payload = {
             "actionGroup": event.action_group,
             "apiPath": event.api_path,

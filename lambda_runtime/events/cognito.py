@@ -21,6 +21,7 @@ from lambda_runtime.events._base import (
     OptionalObj,
     compact,
 )
+from lambda_runtime.events._decode import decode_base64
 
 __all__ = [
     "AccessTokenGeneration",
@@ -33,9 +34,13 @@ __all__ = [
     "CognitoEventUserPoolsCreateAuthChallenge",
     "CognitoEventUserPoolsCreateAuthChallengeRequest",
     "CognitoEventUserPoolsCreateAuthChallengeResponse",
+    "CognitoEventUserPoolsCustomEmailSender",
+    "CognitoEventUserPoolsCustomEmailSenderRequest",
     "CognitoEventUserPoolsCustomMessage",
     "CognitoEventUserPoolsCustomMessageRequest",
     "CognitoEventUserPoolsCustomMessageResponse",
+    "CognitoEventUserPoolsCustomSMSSender",
+    "CognitoEventUserPoolsCustomSMSSenderRequest",
     "CognitoEventUserPoolsDefineAuthChallenge",
     "CognitoEventUserPoolsDefineAuthChallengeRequest",
     "CognitoEventUserPoolsDefineAuthChallengeResponse",
@@ -613,6 +618,62 @@ class CognitoEventUserPoolsInboundFederation(CognitoEventUserPoolsHeader):
     __slots__ = ()
     request = Obj("request", CognitoEventUserPoolsInboundFederationRequest)
     response = Obj("response", CognitoEventUserPoolsInboundFederationResponse)
+
+
+# ---- custom email and SMS senders ------------------------------------------------------------------
+
+
+class _CustomSenderRequest(EventObject):
+    """What both custom sender triggers get. ``code`` (the one-time code or temporary password) arrives
+    encrypted with the user pool's KMS key, as a base64 AWS Encryption SDK message; it is null when the
+    message has no code (``CustomEmailSender_AccountTakeOverNotification``)."""
+
+    __slots__ = ()
+    type = Field[str]("type")
+    code = OptionalField[str]("code")
+    client_metadata = OptionalField[dict[str, str]]("clientMetadata")
+    user_attributes = Field[dict[str, str]]("userAttributes")
+
+    def encrypted_code(self) -> bytes | None:
+        """``code`` decoded from base64: the ciphertext for the AWS Encryption SDK (None without a code)."""
+        code = self.code
+        return None if code is None else decode_base64(code, f"{type(self).__name__}.code")
+
+
+class CognitoEventUserPoolsCustomEmailSenderRequest(_CustomSenderRequest):
+    """``type`` is ``customEmailSenderRequestV1``. For ``CustomEmailSender_AccountTakeOverNotification``
+    the user attributes describe the sign-in (``EVENT_ID``, ``IP_ADDRESS``, ``ACCOUNT_TAKE_OVER_ACTION``,
+    ...)."""
+
+    __slots__ = ()
+
+
+class CognitoEventUserPoolsCustomEmailSender(CognitoEventUserPoolsHeader):
+    """The custom email sender trigger: the function sends the email itself; Cognito ignores the result.
+
+    ``trigger_source`` is ``CustomEmailSender_`` followed by ``SignUp``, ``ResendCode``,
+    ``ForgotPassword``, ``UpdateUserAttribute``, ``VerifyUserAttribute``, ``AdminCreateUser``,
+    ``Authentication`` or ``AccountTakeOverNotification``."""
+
+    __slots__ = ()
+    request = Obj("request", CognitoEventUserPoolsCustomEmailSenderRequest)
+
+
+class CognitoEventUserPoolsCustomSMSSenderRequest(_CustomSenderRequest):
+    """``type`` is ``customSMSSenderRequestV1``."""
+
+    __slots__ = ()
+
+
+class CognitoEventUserPoolsCustomSMSSender(CognitoEventUserPoolsHeader):
+    """The custom SMS sender trigger: the function sends the text message itself; Cognito ignores the result.
+
+    ``trigger_source`` is ``CustomSMSSender_`` followed by ``SignUp``, ``ResendCode``,
+    ``ForgotPassword``, ``UpdateUserAttribute``, ``VerifyUserAttribute``, ``AdminCreateUser`` or
+    ``Authentication``."""
+
+    __slots__ = ()
+    request = Obj("request", CognitoEventUserPoolsCustomSMSSenderRequest)
 
 
 def _doc_or_none(value: EventObject | None) -> dict[str, Any] | None:

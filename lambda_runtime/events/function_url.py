@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lambda_runtime.events._base import (
     EventObject,
@@ -14,9 +14,12 @@ from lambda_runtime.events._base import (
     OptionalObj,
     compact,
 )
-from lambda_runtime.events._http import HTTPRequest, encode_body
+from lambda_runtime.events._http import HTTPRequest, encode_body, encode_json
 from lambda_runtime.events._payloads import Payload2Parameters, Payload2RequestContext
 from lambda_runtime.events.api_gateway import APIGatewayV2HTTPRequestContextAuthorizerIAMDescription
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 __all__ = [
     "LambdaFunctionURLRequest",
@@ -74,3 +77,11 @@ class LambdaFunctionURLResponse(EventResponse):
             }
         )
         super().__init__(doc)
+
+    @classmethod
+    def json(cls, value: Any, status_code: int = 200, *, headers: Mapping[str, str] | None = None) -> Self:
+        """A JSON response with ``Content-Type: application/json``; ``value`` may hold what a handler
+        may return (``Decimal``, sets, dataclasses, event objects)."""
+        return cls(
+            status_code, encode_json(value), headers={"Content-Type": "application/json", **(headers or {})}
+        )

@@ -19,7 +19,7 @@ from lambda_runtime.events._base import (
     OptionalObj,
 )
 from lambda_runtime.events._decode import decode_base64, parse_json
-from lambda_runtime.events._http import header_value
+from lambda_runtime.events._http import encode_json, header_value
 
 __all__ = [
     "VPCLatticeRequest",
@@ -177,8 +177,7 @@ class VPCLatticeResponse(EventResponse):
     def json(
         cls, value: Any, *, status_code: int = 200, headers: dict[str, str] | None = None
     ) -> VPCLatticeResponse:
-        """A JSON response with ``Content-Type: application/json``."""
-        import orjson
-
+        """A JSON response with ``Content-Type: application/json``; ``value`` may hold what a handler may
+        return (``Decimal``, sets, dataclasses, event objects)."""
         merged = {"Content-Type": "application/json", **(headers or {})}
-        return cls(status_code=status_code, body=orjson.dumps(value).decode(), headers=merged)
+        return cls(status_code=status_code, body=encode_json(value), headers=merged)

@@ -9,13 +9,12 @@ Encoding, for each result:
 - ``bytes`` / ``bytearray`` / ``memoryview`` -> sent as is
 - an object with ``to_dict``     -> its document as JSON
 - anything else                  -> JSON via orjson (``str`` becomes a JSON string, as on AWS's Python
-  runtime);
-  ``Decimal`` and objects with ``to_dict`` nested inside are converted, sets become lists
+  runtime); values orjson does not know (``Decimal``, sets, objects with ``to_dict`` nested inside)
+  are written as ``lambda_runtime._jsonable`` says, as the events library's ``json()`` helpers write them
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 
 import orjson
@@ -71,20 +70,14 @@ def decoder_for(event_type: Any) -> EventDecoder:
 
 
 def _default(value: Any) -> Any:
-    to_dict = getattr(value, "to_dict", None)
-    if callable(to_dict):
-        return to_dict()
-    # A Decimal exists only once its module was imported, so the runtime never imports it itself.
-    decimal = sys.modules.get("decimal")
-    if decimal is not None and isinstance(value, decimal.Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, (set, frozenset)):
-        return list(value)
-    if isinstance(value, (bytes, bytearray, memoryview)):
-        return bytes(value).decode("utf-8", "replace")
-    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    """orjson's ``default=`` hook: ``lambda_runtime._jsonable.json_default``, loaded the first time a
+    result holds a value orjson cannot write itself, so a plain result never imports that module."""
+    from lambda_runtime._jsonable import json_default
+
+    return json_default(value)
 
 
+# The same options as ``lambda_runtime._jsonable.JSON_OPTIONS`` (a test holds them equal).
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
 
 

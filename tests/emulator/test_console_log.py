@@ -29,27 +29,31 @@ def test_lines_of_one_loop_iteration_are_one_write() -> None:
         console("START RequestId: r1")
         console("hello")
         console("END RequestId: r1")
-        assert stream.writes == []
-        await asyncio.sleep(0)
+        await asyncio.sleep(0)  # the loop iteration ends: the three lines go to the writer as one chunk
+        assert console.wait_written()
         console("REPORT RequestId: r1")
         await asyncio.sleep(0)
+        assert console.wait_written()
 
     asyncio.run(scenario())
     assert stream.writes == ["START RequestId: r1\nhello\nEND RequestId: r1\n", "REPORT RequestId: r1\n"]
 
 
-def test_without_a_loop_lines_are_written_at_once() -> None:
+def test_without_a_loop_lines_are_handed_over_at_once() -> None:
     stream = Recording()
     console = ConsoleLog(stream)
     console("one")
     console("two")
-    assert stream.writes == ["one\n", "two\n"]
+    assert console.wait_written()
+    assert "".join(stream.writes) == "one\ntwo\n"
 
 
 def test_a_broken_stream_is_given_up_without_raising() -> None:
     stream = Recording(fail=True)
     console = ConsoleLog(stream)
     console("lost")
+    assert console.wait_written()
     stream.fail = False
     console("also dropped: the stream broke once")
+    assert console.wait_written()
     assert stream.writes == []
