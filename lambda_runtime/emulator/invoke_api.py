@@ -214,7 +214,8 @@ class InvokeApi:
             if accepted.invocation_type == "DryRun":
                 return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
             if accepted.invocation_type == "Event":
-                if self._queued_events >= self.config.max_queued_events:
+                # Those queued take the idle slots first; this one would wait behind them.
+                if self._queued_events - self.pool.idle >= self.config.max_queued_events:
                     raise ServiceError.too_many_requests(
                         f"Rate Exceeded: {self._queued_events} Event invokes are waiting (the queue's size)."
                     )

@@ -61,6 +61,11 @@ class Pool:
         return slot
 
     @property
+    def idle(self) -> int:
+        """Slots free right now."""
+        return sum(not slot.busy for slot in self._slots)
+
+    @property
     def winding_down(self) -> bool:
         return any(slot.busy and slot.winding_down for slot in self._slots)
 

@@ -138,3 +138,16 @@ def test_event_queue_is_bounded(task_root: Path) -> None:
             assert _event_invoke(emulator, b'{"sleep": 0}')["StatusCode"] == 202
         with pytest.raises(client.exceptions.TooManyRequestsException):
             client.invoke(FunctionName="function", InvocationType="Event", Payload=b"{}")
+
+
+def test_event_queue_of_zero_still_runs_an_event_on_an_idle_environment(task_root: Path) -> None:
+    config = FunctionConfig(handler="app.handler", task_root=task_root, timeout_s=30, max_queued_events=0)
+    with running(config) as emulator:
+        assert _event_invoke(emulator, b'{"sleep": 20}')["StatusCode"] == 202
+        deadline = time.monotonic() + 20
+        while not any(line.startswith("START") for line in emulator.lines):
+            assert time.monotonic() < deadline, "the Event invoke never started"
+            time.sleep(0.02)
+        client = emulator.client()
+        with pytest.raises(client.exceptions.TooManyRequestsException):
+            client.invoke(FunctionName="function", InvocationType="Event", Payload=b"{}")
