@@ -296,7 +296,8 @@ class InvokeApi:
                 slot.winding_down = True
                 if isinstance(outcome, StreamedResult):
                     outcome.abandon()
-                if slot.env is not None:
+                # (Unless the emulator is closing: then the pool ends every environment as a spin-down.)
+                if slot.env is not None and not self.pool.closing:
                     slot.env.caller_gone(started)
         slot.winding_down = True
         yield _complete_event(failure, started.log_tail if tail else None)

@@ -105,6 +105,10 @@ class Pool:
             slot.winding_down = False
             self._freed.notify()
 
+    @property
+    def closing(self) -> bool:
+        return self._closing
+
     def begin_close(self) -> None:
         """From now on environments leave as a spin-down; call before cancelling in-flight invokes."""
         self._closing = True

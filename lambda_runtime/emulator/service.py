@@ -207,8 +207,8 @@ class Emulator:
         self._reaper.start()
 
     async def close(self) -> None:
-        await self.server.close()
         self.pool.begin_close()
+        await self.server.close()
         await self.invoke_api.close()
         await self.pool.close()
         await self._reaper.close()
