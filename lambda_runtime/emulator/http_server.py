@@ -442,14 +442,12 @@ class _Connection:
         """Write each chunk as produced; ``_Disconnected`` (the iterator closed) once the peer is gone."""
         iterator = aiter(chunks)
         watch = asyncio.ensure_future(self._watch_peer())
+        step: asyncio.Future[bytes] | None = None
         try:
             while True:
                 step = asyncio.ensure_future(anext(iterator))
                 await asyncio.wait((step, watch), return_when=asyncio.FIRST_COMPLETED)
                 if not step.done():
-                    step.cancel()
-                    with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
-                        await step
                     raise _Disconnected
                 try:
                     chunk = step.result()
@@ -459,6 +457,11 @@ class _Connection:
                     self._send(h11.Data(data=chunk))
                     await self._writer.drain()
         finally:
+            # The iterator is never left running: a pending step is cancelled (into the iterator) first.
+            if step is not None and not step.done():
+                step.cancel()
+                with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                    await step
             watch.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await watch

@@ -189,3 +189,38 @@ def test_path_prefix_is_required_and_removed() -> None:
             await server.close()
 
     asyncio.run(scenario())
+
+
+def test_server_close_during_a_streamed_response_closes_the_iterator() -> None:
+    async def scenario() -> None:
+        closed = asyncio.Event()
+        started = asyncio.Event()
+
+        async def forever(request: HttpRequest) -> StreamingHttpResponse:
+            async def chunks() -> AsyncIterator[bytes]:
+                try:
+                    yield b"first"
+                    started.set()
+                    await asyncio.Event().wait()
+                    yield b"never"
+                finally:
+                    closed.set()
+
+            return StreamingHttpResponse(200, (), chunks())
+
+        router = Router()
+        router.add("GET", "/forever", forever)
+        server = HttpServer(router)
+        await server.start()
+        _reader, writer = await asyncio.open_connection(server.host, server.port)
+        try:
+            writer.write(b"GET /forever HTTP/1.1\r\nHost: x\r\n\r\n")
+            await asyncio.wait_for(started.wait(), PATIENCE_S)
+            await asyncio.wait_for(server.close(), PATIENCE_S)
+            assert closed.is_set()
+            pending = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            assert pending == []
+        finally:
+            writer.close()
+
+    asyncio.run(scenario())
