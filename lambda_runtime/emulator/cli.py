@@ -118,7 +118,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         dest="runtime_api_prefix",
         action="store_false",
         help="AWS_LAMBDA_RUNTIME_API as plain host:port, for runtime clients that cannot take a path "
-        "(awslambdaric posts init errors with http.client); only the runtime's processes are served (Linux)",
+        "(awslambdaric posts init errors with http.client); only the runtime's processes are served (Linux; "
+        "default: off, the prefix is on)",
     )
     emulate.add_argument("command", nargs=argparse.REMAINDER, help="-- CMD ARGS...: the runtime to run")
     emulate.set_defaults(func=_run_emulate, parser=emulate)
