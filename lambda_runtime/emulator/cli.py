@@ -94,6 +94,7 @@ def _run_emulate(args: argparse.Namespace) -> int:
             extensions_dir=args.extensions_dir,
             command=tuple(command) if command else DEFAULT_COMMAND,
             env=env,
+            runtime_api_prefix=args.runtime_api_prefix,
         )
     except ValueError as exc:
         args.parser.error(str(exc))
@@ -129,6 +130,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     emulate.add_argument(
         "--extensions-dir", type=_directory, default=None, help="executables to run as extensions"
+    )
+    emulate.add_argument(
+        "--no-runtime-api-prefix",
+        dest="runtime_api_prefix",
+        action="store_false",
+        help="AWS_LAMBDA_RUNTIME_API as plain host:port, for runtime clients that cannot take a path "
+        "(awslambdaric posts init errors with http.client); only the runtime's processes are served (Linux; "
+        "default: off, the prefix is on)",
     )
     emulate.add_argument(
         "command",

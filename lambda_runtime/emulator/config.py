@@ -67,6 +67,17 @@ class FunctionConfig:
     init_timeout_s: float = 10.0
     # A streamed response may be this long (Lambda documents 200 MB); a buffered one MAX_PAYLOAD_BYTES.
     max_streamed_response_bytes: int = 200 * 1024 * 1024
+    # Event invokes waiting for a free environment; one more is answered 429 TooManyRequestsException.
+    max_queued_events: int = 100
+    # The runtime's AWS_LAMBDA_RUNTIME_API carries its environment's secret path prefix (host:port/<token>).
+    # False: plain host:port, for runtime clients that cannot take a path (awslambdaric's init/error uses
+    # http.client); a connection without the prefix is then served only from the runtime's own process
+    # tree (Linux /proc). Extensions always get the prefix.
+    runtime_api_prefix: bool = True
+    # Emulator HTTP connections (Invoke API and each Runtime API) close after this long without a next
+    # request (idle keep-alive), or when a request head is not complete this long after its first byte.
+    http_idle_timeout_s: float = 60.0
+    http_header_timeout_s: float = 10.0
     region: str = "us-east-1"
     account_id: str = "123456789012"
     version: str = "$LATEST"
@@ -82,6 +93,10 @@ class FunctionConfig:
             raise ValueError(f"concurrency must be at least 1, not {self.concurrency}")
         if not self.command:
             raise ValueError("the runtime command is empty")
+        if self.max_queued_events < 0:
+            raise ValueError(f"the Event queue size must not be negative, not {self.max_queued_events}")
+        if self.http_idle_timeout_s <= 0 or self.http_header_timeout_s <= 0:
+            raise ValueError("HTTP connection timeouts must be positive")
         if self.max_streamed_response_bytes < 1:
             raise ValueError(
                 f"the streamed response limit must be positive, not {self.max_streamed_response_bytes}"

@@ -37,6 +37,7 @@ from lambda_runtime.emulator.http_server import HttpServer, Router
 from lambda_runtime.emulator.lifecycle import Event, Lifecycle, State
 from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_line, start_line, timed_out_line
 from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.peers import peer_in_tree
 from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.runtime.protocol import Invocation
 
@@ -51,6 +52,9 @@ class InvokeRequest:
     request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
     # The decoded X-Amz-Client-Context (JSON text), passed to the runtime as Lambda-Runtime-Client-Context.
     client_context: str | None = None
+    # The caller's X-Amzn-Trace-Id (kept as the invoke's trace id; None: a fresh one) and X-Amz-Tenant-Id.
+    trace_id: str | None = None
+    tenant_id: str | None = None
 
 
 class Rejected(Exception):
@@ -124,8 +128,9 @@ class ExecutionEnvironment:
 
     @property
     def runtime_api(self) -> str:
+        """``AWS_LAMBDA_RUNTIME_API``: host:port and this environment's secret path prefix."""
         assert self._server is not None
-        return self._server.authority
+        return self._server.authority + self._server.path_prefix
 
     @property
     def host(self) -> ExtensionsHost:
@@ -138,14 +143,22 @@ class ExecutionEnvironment:
 
     async def start(self) -> None:
         """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
-        from lambda_runtime.emulator.runtime_api import RuntimeApi
+        from lambda_runtime.emulator.runtime_api import RuntimeApi, new_path_prefix
 
         config = self.config
         log_stream = config.new_log_stream_name()
         router = Router()
-        self._server = HttpServer(router, name=f"runtime-api[{self.name}]")
+        self._server = HttpServer(
+            router,
+            name=f"runtime-api[{self.name}]",
+            path_prefix=new_path_prefix(),
+            trust_peer=self._peer_is_runtime,
+            idle_timeout_s=config.http_idle_timeout_s,
+            header_timeout_s=config.http_header_timeout_s,
+        )
         await self._server.start("127.0.0.1", 0)
-        runtime_env = config.runtime_environment(self.runtime_api, log_stream)
+        runtime_api = self.runtime_api if config.runtime_api_prefix else self._server.authority
+        runtime_env = config.runtime_environment(runtime_api, log_stream)
         self._host = create_extensions_host(
             ExtensionsSpec(
                 function_name=config.function_name,
@@ -189,6 +202,11 @@ class ExecutionEnvironment:
             self._fail_init(Failure.of("Runtime.InvalidEntrypoint", message))
             return
         self._exit_watch = asyncio.create_task(self._watch_exit(self._process))
+
+    def _peer_is_runtime(self, peer: tuple[str, int], server_port: int) -> bool:
+        """A Runtime API connection without the path prefix is served only from the runtime's processes."""
+        process = self._process
+        return process is not None and peer_in_tree(peer, server_port, process.pid)
 
     async def wait_ready(self) -> Failure | None:
         """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise.
@@ -271,8 +289,9 @@ class ExecutionEnvironment:
             body=request.payload,
             deadline_ms=deadline_ms,
             invoked_function_arn=config.function_arn,
-            trace_id=_trace_id(),
+            trace_id=request.trace_id or _trace_id(),
             client_context=request.client_context,
+            tenant_id=request.tenant_id,
         )
         init_ms = None if self._init_reported else self._init_duration_ms
         self._init_reported = True
@@ -396,6 +415,17 @@ class ExecutionEnvironment:
             self.begin_shutdown("failure")
             return False
         return self.lifecycle.state is State.IDLE
+
+    def caller_gone(self, record: InvokeRecord) -> None:
+        """The caller left before the invoke ended (a streamed response cut off): end it now and reset
+        the environment, which also cuts the runtime's upload."""
+        if record.finished.done():
+            return
+        request_id = record.request_id
+        self._write(f"[{self.name}] the caller of {request_id} left; resetting the environment", record)
+        message = f"RequestId: {request_id} Error: the caller disconnected"
+        self._complete(record, Failure.of("Client.Disconnected", message), status="error")
+        self.begin_shutdown("failure")
 
     def fail_before_dispatch(self, request: InvokeRequest, failure: Failure) -> str:
         """Log an invoke that never reached the runtime (init failed); return its log tail."""

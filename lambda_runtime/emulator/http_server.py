@@ -5,7 +5,22 @@ Rules this module keeps:
   piece (h11's send path validates every header on every response, the largest cost of a warm invoke);
   the connection's h11 state then restarts from a fresh parser holding whatever the peer already sent.
   Chunked, bodiless (1xx/204/304) and HEAD responses go through h11.
-- One request at a time per connection, connections kept alive.
+- One request at a time per connection, connections kept alive. Pipelined requests wait in h11's buffer
+  and are served in order.
+- Framing the RFC forbids is refused before any handler runs: Content-Length together with
+  Transfer-Encoding (RFC 9112 section 6.1) -> 400 and close; a request head (request line plus headers)
+  over ``MAX_HEAD_BYTES`` -> 431 and close, however the bytes arrived.
+- Dead connections close: ``idle_timeout_s`` without the first byte of a next request, or
+  ``header_timeout_s`` from then until its head is complete (slow headers). Bodies have no timeout.
+- While a streamed (chunked) response is being written after the request body was consumed, the
+  connection is watched: a peer that goes away (EOF, half-close included, or an error) ends the response
+  at once (the chunk iterator is closed), instead of at the next chunk.
+- ``path_prefix``: when set, only paths under it are served (the prefix is removed before routing);
+  a request without it is served only when ``trust_peer(peer_address, server_port)`` says so for its
+  connection (asked once per connection), otherwise 404.
+- The listener never floods the log: an accept() failure such as running out of file descriptors (EMFILE,
+  ENFILE) is logged once per server and kind, then accepting backs off (up to ``_ACCEPT_BACKOFF_MAX_S``)
+  and resumes.
 - Request bodies are read on demand by the handler: ``await request.read(limit)`` (buffered, capped; raises
   ``BodyTooLarge`` without buffering the excess) or ``async for chunk in request.stream()`` (as it arrives).
   Trailers of a chunked body are on ``request.trailers`` once the body is consumed. Whatever a handler leaves
@@ -20,9 +35,13 @@ Rules this module keeps:
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import errno
 import functools
+import hmac
 import logging
 import re
+import socket
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -52,6 +71,16 @@ DEFAULT_MAX_BODY_BYTES = 6 * 1024 * 1024 + 100
 DEFAULT_DRAIN_LIMIT = 64 * 1024 * 1024
 # Request line plus headers.
 MAX_HEAD_BYTES = 64 * 1024
+# A kept-alive connection closes after this long without a next request.
+DEFAULT_IDLE_TIMEOUT_S = 60.0
+# A request head must be complete this long after its first byte.
+DEFAULT_HEADER_TIMEOUT_S = 10.0
+_ACCEPT_BACKOFF_MIN_S = 0.01
+_ACCEPT_BACKOFF_MAX_S = 1.0
+# accept() failing with these: try again at once (the peer gave up, or a signal). Any other failure (EMFILE,
+# ENFILE, ENOBUFS, ENOMEM: out of descriptors or memory) backs off; the connection waits in the backlog.
+_ACCEPT_TRANSIENT_ERRORS = frozenset({errno.ECONNABORTED, errno.EPROTO, errno.EINTR, errno.EAGAIN})
+_BACKLOG = 128
 
 
 class BodyTooLarge(Exception):
@@ -64,6 +93,10 @@ class BodyTooLarge(Exception):
 
 class _Disconnected(Exception):
     """The peer closed the connection in the middle of a request."""
+
+
+class _TimedOut(Exception):
+    """The peer sent nothing (idle) or too slowly (a request head) for too long."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +254,26 @@ def _keeps_alive(event: h11.Request) -> bool:
     return not any(name == b"connection" and b"close" in value.lower() for name, value in event.headers)
 
 
+def _head_size(event: h11.Request) -> int:
+    """The bytes of ``event``'s request line and header lines, as sent (CRLF line ends)."""
+    size = len(event.method) + len(event.target) + len(b"  HTTP/1.1\r\n\r\n")
+    for name, value in event.headers:
+        size += len(name) + len(value) + 4
+    return size
+
+
+def _framing_error(event: h11.Request) -> h11.RemoteProtocolError | None:
+    """What makes ``event`` unacceptable before its body is read, if anything."""
+    if _head_size(event) > MAX_HEAD_BYTES:
+        return h11.RemoteProtocolError(f"request head exceeds {MAX_HEAD_BYTES} bytes", error_status_hint=431)
+    names = {name for name, _ in event.headers}
+    if b"content-length" in names and b"transfer-encoding" in names:
+        return h11.RemoteProtocolError(
+            "both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)", error_status_hint=400
+        )
+    return None
+
+
 def _encode_response(response: HttpResponse, keep_alive: bool) -> bytes:
     """Status line, headers, Content-Length and body; ``LocalProtocolError`` for a header that would
     break the framing (a line break or NUL in a name or value)."""
@@ -251,6 +304,20 @@ class _Connection:
         # Of the request in hand: whether the connection stays open, and whether the response bypassed h11.
         self._keep_alive = True
         self._wrote_directly = False
+        self._trusted: bool | None = None
+        self._expired = False
+
+    def _peer_trusted(self) -> bool:
+        """``trust_peer`` for this connection's peer, asked once."""
+        if self._trusted is None:
+            check = self._server.trust_peer
+            peer = self._writer.get_extra_info("peername")
+            self._trusted = bool(
+                check is not None
+                and isinstance(peer, tuple)
+                and check((str(peer[0]), int(peer[1])), self._server.port)
+            )
+        return self._trusted
 
     def _restart_parser(self) -> None:
         """A fresh h11 connection for the next request, holding the bytes the peer already sent."""
@@ -262,16 +329,54 @@ class _Connection:
             parser.receive_data(b"")
         self._h11 = parser
 
-    async def _next_event(self) -> h11.Event | type[h11.PAUSED] | type[h11.NEED_DATA]:
+    async def _next_event(self, head: bool = False) -> h11.Event | type[h11.PAUSED] | type[h11.NEED_DATA]:
+        """The next h11 event; ``head``: of a request head, under the idle and header timeouts
+        (a timer that aborts the connection: cheaper per request than ``asyncio.wait_for``)."""
+        server = self._server
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + server.idle_timeout_s if head else None
+        started = False
         while True:
             event = self._h11.next_event()
             if event is not h11.NEED_DATA:
                 return event
-            data = await self._reader.read(_READ_SIZE)
+            if deadline is None:
+                data = await self._reader.read(_READ_SIZE)
+            else:
+                timer = loop.call_at(deadline, self._expire)
+                try:
+                    data = await self._reader.read(_READ_SIZE)
+                finally:
+                    timer.cancel()
+                if self._expired:
+                    raise _TimedOut
+                if data and not started:
+                    started = True
+                    deadline = loop.time() + server.header_timeout_s
             self._h11.receive_data(data)
             if not data and self._h11.their_state is not h11.DONE:
                 # h11 turns EOF into ConnectionClosed or a RemoteProtocolError on the next call.
                 continue
+
+    def _body_consumed(self, request: HttpRequest) -> bool:
+        """Whether ``request``'s body has been read, counting a bodiless request (no Content-Length or 0,
+        no Transfer-Encoding) as read: h11 has its end at hand without any I/O."""
+        if request._body_done:
+            return True
+        if request.header("transfer-encoding") is not None or request.content_length:
+            return False
+        if request.header("content-length") not in (None, "0"):
+            return False
+        event = self._h11.next_event()
+        if isinstance(event, h11.EndOfMessage):
+            request._finish(())
+            return True
+        raise h11.RemoteProtocolError(f"unexpected {type(event).__name__} after a bodiless request")
+
+    def _expire(self) -> None:
+        """A head timeout: the pending read ends (with EOF) and ``_next_event`` raises ``_TimedOut``."""
+        self._expired = True
+        self._writer.transport.abort()
 
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
         event = await self._next_event()
@@ -292,8 +397,12 @@ class _Connection:
         headers.append(framing)
         return h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
 
-    async def _write_response(self, response: Response, *, head_only: bool = False) -> None:
-        """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length."""
+    async def _write_response(
+        self, response: Response, *, head_only: bool = False, watch_peer: bool = False
+    ) -> None:
+        """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length.
+        ``watch_peer``: read the connection while chunks are written, to notice a peer that left (only
+        once the request body is consumed: the chunk iterator may still be reading it otherwise)."""
         if (
             isinstance(response, HttpResponse)
             and not head_only
@@ -319,12 +428,62 @@ class _Connection:
             self._send(h11.EndOfMessage())
             await self._writer.drain()
             return
-        async for chunk in response.chunks:
-            if chunk:
-                self._send(h11.Data(data=chunk))
-                await self._writer.drain()
+        if watch_peer:
+            await self._write_chunks(response.chunks)
+        else:
+            async for chunk in response.chunks:
+                if chunk:
+                    self._send(h11.Data(data=chunk))
+                    await self._writer.drain()
         self._send(h11.EndOfMessage())
         await self._writer.drain()
+
+    async def _write_chunks(self, chunks: AsyncIterable[bytes]) -> None:
+        """Write each chunk as produced; ``_Disconnected`` (the iterator closed) once the peer is gone."""
+        iterator = aiter(chunks)
+        watch = asyncio.ensure_future(self._watch_peer())
+        step: asyncio.Future[bytes] | None = None
+        try:
+            while True:
+                step = asyncio.ensure_future(anext(iterator))
+                await asyncio.wait((step, watch), return_when=asyncio.FIRST_COMPLETED)
+                if not step.done():
+                    raise _Disconnected
+                try:
+                    chunk = step.result()
+                except StopAsyncIteration:
+                    return
+                if chunk:
+                    self._send(h11.Data(data=chunk))
+                    await self._writer.drain()
+        finally:
+            # The iterator is never left running: a pending step is cancelled (into the iterator) first.
+            if step is not None and not step.done():
+                step.cancel()
+                with contextlib.suppress(asyncio.CancelledError, StopAsyncIteration):
+                    await step
+            watch.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await watch
+            close = getattr(iterator, "aclose", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    await close()
+
+    async def _watch_peer(self) -> None:
+        """Return once the peer closed or broke the connection; what it sends meanwhile (a pipelined
+        request) goes to h11's buffer for later. Stops reading (but keeps waiting) past one read's worth."""
+        buffered = 0
+        while buffered <= _READ_SIZE:
+            try:
+                data = await self._reader.read(_READ_SIZE)
+            except (ConnectionError, OSError):
+                return
+            if not data:
+                return
+            buffered += len(data)
+            self._h11.receive_data(data)
+        await asyncio.Event().wait()
 
     async def _drain_body(self, request: HttpRequest) -> bool:
         """Discard the unread rest of the body; False when it is too long to be worth reading."""
@@ -360,10 +519,12 @@ class _Connection:
         except (h11.LocalProtocolError, ConnectionError):
             pass
 
-    async def _answer(self, request: HttpRequest) -> bool:
-        """Run the handler and write its answer; False when the connection must close."""
+    async def _answer(self, request: HttpRequest, allowed: bool) -> bool:
+        """Run the handler and write its answer (404 when not ``allowed``); False when the connection must
+        close."""
+        handler = self._server.router.resolve(request) if allowed else _not_found
         try:
-            response = await self._server.router.resolve(request)(request)
+            response = await handler(request)
         except BodyTooLarge as exc:
             response = HttpResponse.json(
                 413, {"errorMessage": str(exc), "errorType": "RequestEntityTooLarge"}
@@ -375,26 +536,37 @@ class _Connection:
             response = HttpResponse.json(
                 500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
             )
-        await self._write_response(response, head_only=request.method == "HEAD")
+        await self._write_response(
+            response, head_only=request.method == "HEAD", watch_peer=self._body_consumed(request)
+        )
         return True
 
     async def serve(self) -> None:
         try:
             while True:
                 try:
-                    event = await self._next_event()
+                    event = await self._next_event(head=True)
                 except h11.RemoteProtocolError as error:
                     await self._bad_request(error)
+                    return
+                except _TimedOut:
                     return
                 if isinstance(event, h11.ConnectionClosed) or event is h11.PAUSED:
                     return
                 if not isinstance(event, h11.Request):
                     return
+                refusal = _framing_error(event)
+                if refusal is not None:
+                    await self._bad_request(refusal)
+                    return
                 request = HttpRequest(self, event)
+                allowed = self._server.strip_prefix(request)
+                if allowed is None:
+                    allowed = self._peer_trusted()
                 self._keep_alive = _keeps_alive(event)
                 self._wrote_directly = False
                 try:
-                    await self._answer(request)
+                    await self._answer(request, allowed)
                 except h11.RemoteProtocolError as error:
                     await self._bad_request(error)
                     return
@@ -425,28 +597,99 @@ class HttpServer:
         *,
         name: str = "http",
         drain_limit: int = DEFAULT_DRAIN_LIMIT,
+        path_prefix: str = "",
+        trust_peer: Callable[[tuple[str, int], int], bool] | None = None,
+        idle_timeout_s: float = DEFAULT_IDLE_TIMEOUT_S,
+        header_timeout_s: float = DEFAULT_HEADER_TIMEOUT_S,
     ) -> None:
+        if path_prefix and (not path_prefix.startswith("/") or path_prefix.endswith("/")):
+            raise ValueError(f"a path prefix starts with '/' and does not end with one: {path_prefix!r}")
+        if idle_timeout_s <= 0 or header_timeout_s <= 0:
+            raise ValueError("connection timeouts must be positive")
         self.router = router
         self.name = name
         self.drain_limit = drain_limit
-        self._server: asyncio.Server | None = None
+        self.path_prefix = path_prefix
+        self.trust_peer = trust_peer
+        self.idle_timeout_s = idle_timeout_s
+        self.header_timeout_s = header_timeout_s
+        self._socket: socket.socket | None = None
+        self._acceptor: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Task[None]] = set()
+        # The errno values of accept() failures already logged: each is logged once per server.
+        self._accept_errors_logged: set[int | None] = set()
         self.host = ""
         self.port = 0
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> None:
-        self._server = await asyncio.start_server(self._on_connect, host, port, limit=_READ_SIZE)
-        sockname = self._server.sockets[0].getsockname()
+        loop = asyncio.get_running_loop()
+        infos = await loop.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        if not infos:
+            raise OSError(f"cannot resolve {host!r}")
+        family, kind, proto, _, address = infos[0]
+        sock = socket.socket(family, kind, proto)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind(address)
+            sock.listen(_BACKLOG)
+            sock.setblocking(False)
+        except BaseException:
+            sock.close()
+            raise
+        self._socket = sock
+        sockname = sock.getsockname()
         self.host, self.port = str(sockname[0]), int(sockname[1])
+        self._acceptor = asyncio.create_task(self._accept_loop(sock))
 
     @property
     def authority(self) -> str:
         return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
 
-    async def _on_connect(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        task = asyncio.current_task()
-        assert task is not None
-        self._tasks.add(task)
+    def strip_prefix(self, request: HttpRequest) -> bool | None:
+        """Remove ``path_prefix`` from ``request.path``: True when it was there (or none is set), False
+        when the path is outside it and no ``trust_peer`` can vouch, None when ``trust_peer`` must decide."""
+        prefix = self.path_prefix
+        if not prefix:
+            return True
+        head = request.path[: len(prefix)]
+        rest = request.path[len(prefix) :]
+        if hmac.compare_digest(head.encode("latin-1"), prefix.encode("latin-1")) and rest.startswith("/"):
+            request.path = rest
+            return True
+        return None if self.trust_peer is not None else False
+
+    async def _accept_loop(self, sock: socket.socket) -> None:
+        loop = asyncio.get_running_loop()
+        backoff = _ACCEPT_BACKOFF_MIN_S
+        while True:
+            try:
+                conn, _ = await loop.sock_accept(sock)
+            except OSError as exc:
+                if exc.errno in _ACCEPT_TRANSIENT_ERRORS:
+                    continue
+                if exc.errno not in self._accept_errors_logged:
+                    self._accept_errors_logged.add(exc.errno)
+                    _log.warning(
+                        "%s: cannot accept connections (%s); backing off, accepting resumes by itself "
+                        "(logged once)",
+                        self.name,
+                        exc.strerror or exc,
+                    )
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
+                continue
+            backoff = _ACCEPT_BACKOFF_MIN_S
+            task = asyncio.create_task(self._serve_socket(conn))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _serve_socket(self, conn: socket.socket) -> None:
+        conn.setblocking(False)
+        try:
+            reader, writer = await asyncio.open_connection(sock=conn, limit=_READ_SIZE)
+        except BaseException:
+            conn.close()
+            raise
         try:
             await _Connection(self, reader, writer).serve()
         except asyncio.CancelledError:
@@ -455,16 +698,17 @@ class HttpServer:
         except Exception:
             _log.exception("%s: connection failed", self.name)
             writer.close()
-        finally:
-            self._tasks.discard(task)
 
     async def close(self) -> None:
-        if self._server is not None:
-            self._server.close()
+        if self._acceptor is not None:
+            self._acceptor.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._acceptor
+            self._acceptor = None
+        if self._socket is not None:
+            self._socket.close()
+            self._socket = None
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
-        if self._server is not None:
-            await self._server.wait_closed()
-            self._server = None

@@ -4,6 +4,15 @@ Rules:
 - Every answer has Content-Length or chunked framing (botocore hangs on keep-alive answers without).
 - Bad input is a service error botocore can name (service_errors.py), checked before any environment is used.
 - RequestResponse beyond the pool's size is 429 at once; Event invokes queue and run in the background.
+  At most ``FunctionConfig.max_queued_events`` Event invokes wait for a slot; one more is 429.
+- Payload limits: 6 MiB + 100 B synchronous, ``ASYNC_PAYLOAD_BYTES`` (1 MB, as AWS since 2025) Event; over
+  it 413 RequestTooLargeException.
+- A slot is marked winding down the moment its invoke's answer is known, before the answer is written, so
+  the next request of the same connection (keep-alive, pipelined) waits for it instead of getting 429.
+- A streaming caller that disconnects before the end ends its invoke at once and resets the environment
+  (the runtime's upload is cut with it), so the slot is free for the next caller.
+- ``X-Amz-Client-Context`` is re-serialised compactly (the runtime gets it as a one-line header);
+  ``X-Amzn-Trace-Id`` and ``X-Amz-Tenant-Id`` are passed to the runtime as given.
 """
 
 from __future__ import annotations
@@ -27,18 +36,20 @@ from lambda_runtime.emulator.http_server import (
     StreamingHttpResponse,
 )
 from lambda_runtime.emulator.logs import LogSink
-from lambda_runtime.emulator.outcome import Failure, StreamedResult, Success
+from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.pool import Pool, Slot
 from lambda_runtime.emulator.service_errors import ServiceError
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
 
-__all__ = ["INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
+__all__ = ["ASYNC_PAYLOAD_BYTES", "INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
 
 INVOKE_PATH = "/2015-03-31/functions/{name}/invocations"
 STREAMING_INVOKE_PATH = "/2021-11-15/functions/{name}/response-streaming-invocations"
 # The name AWS's RIE serves; accepted as an alias of the configured function.
 RIE_FUNCTION_NAME = "function"
 _INVOCATION_TYPES = ("RequestResponse", "Event", "DryRun")
+# Event (asynchronous) invoke payload limit: 1 MB (1,048,576 bytes; 256 KB before 2025).
+ASYNC_PAYLOAD_BYTES = 1024 * 1024
 _LOG_TYPES = ("None", "Tail")
 
 
@@ -72,6 +83,8 @@ class InvokeApi:
         self.pool = pool
         self._sink = log_sink
         self._background: set[asyncio.Task[None]] = set()
+        # Event invokes accepted but not yet holding a slot.
+        self._queued_events = 0
 
     def router(self) -> Router:
         router = Router(self._unknown_path)
@@ -114,29 +127,34 @@ class InvokeApi:
             payload = await request.read(MAX_PAYLOAD_BYTES)
         except BodyTooLarge:
             raise ServiceError.too_large(MAX_PAYLOAD_BYTES) from None
+        if invocation_type == "Event" and len(payload) > ASYNC_PAYLOAD_BYTES:
+            raise ServiceError.too_large(ASYNC_PAYLOAD_BYTES)
         if not payload.strip():
             payload = b"{}"
         try:
             orjson.loads(payload)
         except orjson.JSONDecodeError as exc:
             raise ServiceError.bad_content(f"Could not parse request body into json: {exc}") from None
-        return _Accepted(
-            InvokeRequest(payload, client_context=client_context), invocation_type, log_type == "Tail"
+        invoke_request = InvokeRequest(
+            payload,
+            client_context=client_context,
+            trace_id=request.header("x-amzn-trace-id") or None,
+            tenant_id=request.header("x-amz-tenant-id") or None,
         )
+        return _Accepted(invoke_request, invocation_type, log_type == "Tail")
 
     @staticmethod
     def _client_context(value: str | None) -> str | None:
         if not value:
             return None
         try:
-            text = base64.b64decode(value, validate=True).decode("utf-8")
-            doc = orjson.loads(text)
+            doc = orjson.loads(base64.b64decode(value, validate=True))
         except (binascii.Error, ValueError):
             doc = None
-            text = ""
         if not isinstance(doc, dict):
             raise ServiceError.bad_content("Client context must be a valid Base64-encoded JSON object.")
-        return text
+        # Compact JSON: whitespace of the caller's text (line breaks included) cannot reach the header.
+        return orjson.dumps(doc).decode("utf-8")
 
     # -- running ----------------------------------------------------------------------------------
 
@@ -177,7 +195,10 @@ class InvokeApi:
         raise ServiceError.too_many_requests()
 
     async def _run_event(self, accepted: _Accepted) -> None:
-        slot = await self.pool.acquire()
+        try:
+            slot = await self.pool.acquire()
+        finally:
+            self._queued_events -= 1
         started = await self._start(slot, accepted)
         if isinstance(started, InvokeRecord):
             await started.finished
@@ -193,6 +214,12 @@ class InvokeApi:
             if accepted.invocation_type == "DryRun":
                 return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
             if accepted.invocation_type == "Event":
+                # Those queued take the idle slots first; this one would wait behind them.
+                if self._queued_events - self.pool.idle >= self.config.max_queued_events:
+                    raise ServiceError.too_many_requests(
+                        f"Rate Exceeded: {self._queued_events} Event invokes are waiting (the queue's size)."
+                    )
+                self._queued_events += 1
                 task = asyncio.create_task(self._run_event(accepted))
                 self._background.add(task)
                 task.add_done_callback(self._background.discard)
@@ -208,6 +235,7 @@ class InvokeApi:
         if isinstance(outcome, StreamedResult):
             outcome = await self._collect(outcome)
         failure = await started.finished
+        slot.winding_down = True
         tail = started.log_tail if accepted.tail else None
         return self._buffered(failure or outcome, headers, tail)
 
@@ -247,23 +275,31 @@ class InvokeApi:
         headers = self._base_headers(accepted.request.request_id)
         headers.append(("Content-Type", "application/vnd.amazon.eventstream"))
         started = await self._start(slot, accepted)
-        return StreamingHttpResponse(200, tuple(headers), self._events(started, accepted.tail))
+        return StreamingHttpResponse(200, tuple(headers), self._events(slot, started, accepted.tail))
 
-    async def _events(self, started: InvokeRecord | Failure, tail: bool) -> AsyncIterator[bytes]:
+    async def _events(self, slot: Slot, started: InvokeRecord | Failure, tail: bool) -> AsyncIterator[bytes]:
         if isinstance(started, Failure):
             yield _complete_event(started, started.log_tail if tail else None)
             return
-        outcome = await started.first
-        if isinstance(outcome, StreamedResult):
-            try:
+        outcome: Outcome | None = None
+        try:
+            outcome = await started.first
+            if isinstance(outcome, StreamedResult):
                 async for chunk in outcome:
                     yield event_stream.encode_payload_chunk(chunk)
-            finally:
-                if not outcome.ended:
+            elif isinstance(outcome, Success) and outcome.body:
+                yield event_stream.encode_payload_chunk(outcome.body)
+            failure = await started.finished
+        finally:
+            if not started.finished.done():
+                # The caller went away before the end: the invoke ends now, the environment is reset.
+                slot.winding_down = True
+                if isinstance(outcome, StreamedResult):
                     outcome.abandon()
-        elif isinstance(outcome, Success) and outcome.body:
-            yield event_stream.encode_payload_chunk(outcome.body)
-        failure = await started.finished
+                # (Unless the emulator is closing: then the pool ends every environment as a spin-down.)
+                if slot.env is not None and not self.pool.closing:
+                    slot.env.caller_gone(started)
+        slot.winding_down = True
         yield _complete_event(failure, started.log_tail if tail else None)
 
 

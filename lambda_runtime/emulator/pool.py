@@ -61,6 +61,11 @@ class Pool:
         return slot
 
     @property
+    def idle(self) -> int:
+        """Slots free right now."""
+        return sum(not slot.busy for slot in self._slots)
+
+    @property
     def winding_down(self) -> bool:
         return any(slot.busy and slot.winding_down for slot in self._slots)
 
@@ -99,6 +104,10 @@ class Pool:
             slot.busy = False
             slot.winding_down = False
             self._freed.notify()
+
+    @property
+    def closing(self) -> bool:
+        return self._closing
 
     def begin_close(self) -> None:
         """From now on environments leave as a spin-down; call before cancelling in-flight invokes."""

@@ -182,7 +182,12 @@ class Emulator:
         self._reaper = containment.OrphanReaper()
         self.pool = Pool(config.concurrency, self._new_environment)
         self.invoke_api = InvokeApi(config, self.pool, log_sink)
-        self.server = HttpServer(self.invoke_api.router(), name="invoke-api")
+        self.server = HttpServer(
+            self.invoke_api.router(),
+            name="invoke-api",
+            idle_timeout_s=config.http_idle_timeout_s,
+            header_timeout_s=config.http_header_timeout_s,
+        )
 
     def _new_environment(self, generation: int) -> ExecutionEnvironment:
         return ExecutionEnvironment(self.config, name=f"env-{generation}", log_sink=self._sink)
@@ -202,8 +207,8 @@ class Emulator:
         self._reaper.start()
 
     async def close(self) -> None:
-        await self.server.close()
         self.pool.begin_close()
+        await self.server.close()
         await self.invoke_api.close()
         await self.pool.close()
         await self._reaper.close()

@@ -41,11 +41,11 @@ class ServiceError(Exception):
         )
 
     @classmethod
-    def too_many_requests(cls) -> ServiceError:
+    def too_many_requests(cls, message: str = "Rate Exceeded.") -> ServiceError:
         return cls(
             429,
             "TooManyRequestsException",
-            "Rate Exceeded.",
+            message,
             {"Reason": "ReservedFunctionConcurrentInvocationLimitExceeded"},
         )
 

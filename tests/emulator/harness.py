@@ -51,6 +51,8 @@ def write_functions(root: Path) -> Path:
 
 
 def awslambdaric_config(task_root: Path, handler: str, **options: Any) -> FunctionConfig:
+    # awslambdaric posts /init/error with http.client, which cannot take the Runtime API's path prefix.
+    options.setdefault("runtime_api_prefix", False)
     return FunctionConfig(
         handler=handler,
         task_root=task_root,

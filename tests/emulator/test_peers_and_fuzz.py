@@ -137,7 +137,7 @@ def test_fuzz_every_listener_then_still_serves(tmp_path: Path) -> None:
     with running(awslambdaric_config(task_root, "funcs.ok")) as emulator:
         _assert_serves(emulator)
         runtime_api = emulator.emulator.pool.environments[0].runtime_api
-        host, port = runtime_api.rsplit(":", 1)
+        host, port = runtime_api.split("/", 1)[0].rsplit(":", 1)
         for data in _garbage(rng):
             _throw(emulator.emulator.server.host, emulator.emulator.port, data)
             _throw(host, int(port), data)

@@ -140,8 +140,9 @@ def _chunked_post(
     import socket
 
     host, port = str(runtime.base_url.host), int(runtime.base_url.port or 80)
+    prefix = runtime.base_url.path.rstrip("/")  # the environment's secret path prefix
     head = (
-        f"POST {path} HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n"
+        f"POST {prefix}{path} HTTP/1.1\r\nHost: {host}\r\nTransfer-Encoding: chunked\r\n"
         "Lambda-Runtime-Function-Response-Mode: streaming\r\nContent-Type: text/plain\r\n"
         "Trailer: Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body\r\n\r\n"
     ).encode()
