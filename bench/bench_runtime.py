@@ -59,7 +59,7 @@ __all__ = [
 ]
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-EVENT_PATH = REPO_ROOT.parent / "shared" / "events" / "apigw-v2-request-no-authorizer.json"
+EVENT_PATH = REPO_ROOT / "bench" / "events" / "apigw-v2-request-no-authorizer.json"
 
 HANDLER_MODULE = "bench_handler"
 HANDLER_SOURCE = """\

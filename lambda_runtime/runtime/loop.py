@@ -152,7 +152,7 @@ class InvocationLoop:
             if not output.started:
                 self._post(self._failure(invocation, exc).render(endpoint))
                 return
-            error = ErrorReport.from_exception(exc)
+            error = ErrorReport.from_exception(exc, invocation.request_id)
             log.log_fault(error, exc)
         try:
             answer = output.finish(error)
@@ -167,7 +167,7 @@ class InvocationLoop:
             self._check_answer(answer, "response")
 
     def _failure(self, invocation: Invocation, exc: BaseException) -> InvocationError:
-        error = ErrorReport.from_exception(exc)
+        error = ErrorReport.from_exception(exc, invocation.request_id)
         log.log_fault(error, exc)
         return InvocationError(invocation.request_id, error)
 

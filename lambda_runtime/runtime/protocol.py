@@ -213,7 +213,8 @@ class InvocationError(Record):
 
     def render(self, endpoint: Endpoint) -> Request:
         path = endpoint.path(_invocation_tail(self.request_id, "error"))
-        return Request("POST", path, _error_headers(self.error, self.xray_cause), self.error.to_json())
+        body = self.error.for_request(self.request_id).to_json()
+        return Request("POST", path, _error_headers(self.error, self.xray_cause), body)
 
 
 class InitError(Record):

@@ -15,7 +15,7 @@ import pytest
 
 from bench import bench_runtime
 from bench.bench_runtime import BenchError, BenchSettings, RuntimeSpec, run_cold_start, run_session
-from tests.support.paths import REPO_ROOT, SHARED_EVENTS
+from tests.support.paths import REPO_ROOT
 from tests.support.runtime_harness import RuntimeApiServer, RuntimeProcess, write_module
 
 FLOOR = [sys.executable, str(REPO_ROOT / "bench" / "floor_runtime.py")]
@@ -43,7 +43,7 @@ def task_root(tmp_path: Path) -> Path:
 
 
 def test_floor_answers_invocations_in_order_over_one_connection(task_root: Path) -> None:
-    event = (SHARED_EVENTS / "apigw-v2-request-no-authorizer.json").read_bytes()
+    event = bench_runtime.EVENT_PATH.read_bytes()
     with RuntimeApiServer() as api, RuntimeProcess(api, "app.echo", task_root, command=FLOOR):
         first = api.add_invocation(event, headers={"Lambda-Runtime-Trace-Id": "Root=1-abc;Sampled=1"})
         posted = api.wait_for(first)
