@@ -40,6 +40,8 @@ __all__ = [
     "RouteKind",
     "StreamingResponseStart",
     "parse_route",
+    "quote_request_id",
+    "unquote_request_id",
 ]
 
 API_VERSION = "2018-06-01"
@@ -140,8 +142,45 @@ class Request(Record):
         set_field(self, "body", body)
 
 
+# RFC 3986 unreserved characters: the only ones a request id keeps as they are in a path segment.
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def quote_request_id(request_id: str) -> str:
+    """The request id as one path segment: every byte of its UTF-8 form but the unreserved ones as ``%XX``.
+
+    Lone surrogates (bytes that were not UTF-8 when the header was read) go back to those bytes, so
+    ``unquote_request_id`` on the server side gets back what it sent.
+    """
+    if request_id.isascii() and request_id.replace("-", "").isalnum():  # a UUID: nothing to quote
+        return request_id
+    return "".join(
+        chr(byte) if byte in _UNRESERVED else f"%{byte:02X}"
+        for byte in request_id.encode("utf-8", "surrogateescape")
+    )
+
+
+def unquote_request_id(segment: str) -> str:
+    """The inverse of ``quote_request_id`` (any ``%XX`` decoded; bytes that are not UTF-8 become U+FFFD)."""
+    if "%" not in segment:
+        return segment
+    head, *pieces = segment.split("%")
+    decoded = bytearray(head.encode("utf-8"))
+    for piece in pieces:
+        hex_digits = piece[:2]
+        try:
+            if len(hex_digits) != 2 or not hex_digits.isascii():
+                raise ValueError(hex_digits)
+            decoded.append(int(hex_digits, 16))
+        except ValueError:
+            decoded += b"%" + piece.encode("utf-8")
+            continue
+        decoded += piece[2:].encode("utf-8")
+    return decoded.decode("utf-8", "replace")
+
+
 def _invocation_tail(request_id: str, action: str) -> str:
-    return f"/runtime/invocation/{request_id}/{action}"
+    return f"/runtime/invocation/{quote_request_id(request_id)}/{action}"
 
 
 class NextInvocation(Record):

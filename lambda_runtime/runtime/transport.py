@@ -181,7 +181,9 @@ class Connection:
             line = self._readline(reader)
             if line in (b"\r\n", b"\n"):
                 return headers
-            name, sep, value = line.decode("latin-1").partition(":")
+            # UTF-8 where it is, the raw bytes kept (as surrogates) where not: a request id read here is
+            # quoted back to the same bytes in the response path.
+            name, sep, value = line.decode("utf-8", "surrogateescape").partition(":")
             if not sep:
                 self.close()
                 raise TransportError(f"Runtime API sent a malformed header line: {line[:100]!r}")

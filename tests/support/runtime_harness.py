@@ -187,9 +187,11 @@ class RuntimeApiServer:
         body: bytes,
         headers: list[tuple[str, str]] | None = None,
     ) -> None:
-        all_headers = [*(headers or []), ("Content-Length", str(len(body)))]
+        # Values as UTF-8 bytes: h11 takes only ASCII str, and tests send request ids beyond ASCII.
+        all_headers = [(name, value.encode()) for name, value in headers or []]
+        all_headers.append(("Content-Length", str(len(body)).encode()))
         if body:
-            all_headers.append(("Content-Type", "application/json"))
+            all_headers.append(("Content-Type", b"application/json"))
         connection.sendall(conn.send(h11.Response(status_code=status, headers=all_headers)) or b"")
         connection.sendall(conn.send(h11.Data(data=body)) or b"")
         connection.sendall(conn.send(h11.EndOfMessage()) or b"")
