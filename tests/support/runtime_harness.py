@@ -188,10 +188,10 @@ class RuntimeApiServer:
         headers: list[tuple[str, str]] | None = None,
     ) -> None:
         # Values as UTF-8 bytes: h11 takes only ASCII str, and tests send request ids beyond ASCII.
-        all_headers = [(name, value.encode()) for name, value in headers or []]
-        all_headers.append(("Content-Length", str(len(body)).encode()))
+        all_headers = [(name.encode(), value.encode()) for name, value in headers or []]
+        all_headers.append((b"Content-Length", str(len(body)).encode()))
         if body:
-            all_headers.append(("Content-Type", b"application/json"))
+            all_headers.append((b"Content-Type", b"application/json"))
         connection.sendall(conn.send(h11.Response(status_code=status, headers=all_headers)) or b"")
         connection.sendall(conn.send(h11.Data(data=body)) or b"")
         connection.sendall(conn.send(h11.EndOfMessage()) or b"")
