@@ -197,6 +197,12 @@ class RuntimeApiPeer:
     def accept_post(self) -> None:
         self._sock.sendall(_ACCEPTED)
 
+    def refuse_next(self) -> None:
+        """Answer the pending /next with 500: a runtime then exits promptly."""
+        body = b'{"errorType":"Runtime.Bench","errorMessage":"done"}'
+        head = f"HTTP/1.1 500 Internal Server Error\r\nContent-Length: {len(body)}\r\n\r\n"
+        self._sock.sendall(head.encode() + body)
+
 
 # -- the runtimes --------------------------------------------------------------------------------------------
 

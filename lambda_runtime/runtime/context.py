@@ -118,6 +118,8 @@ def _optional_str(doc: dict[str, Any], key: str) -> str | None:
 
 
 def _parse_identity(text: str | None) -> CognitoIdentity:
+    if not text:
+        return _NO_IDENTITY
     doc = _json_object(text) or {}
     return CognitoIdentity(
         _optional_str(doc, "cognitoIdentityId"), _optional_str(doc, "cognitoIdentityPoolId")
@@ -125,6 +127,8 @@ def _parse_identity(text: str | None) -> CognitoIdentity:
 
 
 def _parse_client_context(text: str | None) -> ClientContext | None:
+    if not text:
+        return None
     doc = _json_object(text)
     if doc is None:
         return None
@@ -222,20 +226,21 @@ class Context(Record):
     def from_invocation(
         cls, invocation: Invocation, function: FunctionInfo, clock: Callable[[], int] = _epoch_ms
     ) -> Context:
+        identity, client_context = invocation.cognito_identity, invocation.client_context
         return cls(
-            aws_request_id=invocation.request_id,
-            invoked_function_arn=invocation.invoked_function_arn or "",
-            function_name=function.function_name,
-            function_version=function.function_version,
-            memory_limit_in_mb=function.memory_limit_in_mb,
-            log_group_name=function.log_group_name,
-            log_stream_name=function.log_stream_name,
-            identity=_parse_identity(invocation.cognito_identity),
-            client_context=_parse_client_context(invocation.client_context),
-            tenant_id=invocation.tenant_id,
-            deadline_ms=invocation.deadline_ms,
-            trace_id=invocation.trace_id,
-            clock=clock,
+            invocation.request_id,
+            invocation.invoked_function_arn or "",
+            function.function_name,
+            function.function_version,
+            function.memory_limit_in_mb,
+            function.log_group_name,
+            function.log_stream_name,
+            _parse_identity(identity) if identity else _NO_IDENTITY,
+            _parse_client_context(client_context) if client_context else None,
+            invocation.tenant_id,
+            invocation.deadline_ms,
+            invocation.trace_id,
+            clock,
         )
 
     def get_remaining_time_in_millis(self) -> int:
@@ -250,6 +255,11 @@ class Context(Record):
 
 
 _current: ContextVar[Context | None] = ContextVar("lambda_runtime_context", default=None)
+
+
+# The loop sets and resets this directly (``invocation_scope`` is the same, as a context manager).
+set_current_context = _current.set
+reset_current_context = _current.reset
 
 
 def current_context() -> Context | None:

@@ -10,7 +10,6 @@ Rules:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 
 from lambda_runtime import log
@@ -18,7 +17,7 @@ from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, Stre
 from lambda_runtime.handlers.codec import encode_result
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
-from lambda_runtime.runtime.context import Context, invocation_scope
+from lambda_runtime.runtime.context import Context, reset_current_context, set_current_context
 from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.protocol import (
     Invocation,
@@ -29,6 +28,7 @@ from lambda_runtime.runtime.protocol import (
     Request,
     StreamingResponseStart,
 )
+from lambda_runtime.runtime.trace_env import TraceEnv
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
@@ -41,8 +41,6 @@ if TYPE_CHECKING:
     T = TypeVar("T")
 
 __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
-
-TRACE_ENV = "_X_AMZN_TRACE_ID"
 
 
 class FatalRuntimeError(Exception):
@@ -81,6 +79,9 @@ class InvocationLoop:
         self._target = target
         self._runner = runner or AsyncRunner()
         self._clock = clock
+        self._trace_env = TraceEnv()
+        # The same request every time: rendered once (the transport also keeps its bytes).
+        self._next_request = NextInvocation().render(config.endpoint)
 
     # -- the loop -----------------------------------------------------------------------------------------
 
@@ -95,18 +96,25 @@ class InvocationLoop:
             if self._clock is None
             else Context.from_invocation(invocation, self._config.function, self._clock)
         )
-        _set_trace_env(invocation.trace_id)
-        with invocation_scope(context):
-            if isinstance(self._target, StreamingTarget):
-                self._serve_streaming(self._target, invocation, context)
+        trace_env = self._trace_env
+        trace_env.set(invocation.trace_id)
+        token = set_current_context(context)
+        try:
+            target = self._target
+            if isinstance(target, StreamingTarget):
+                self._serve_streaming(target, invocation, context)
             else:
-                self._post(self._serve_buffered(self._target, invocation, context))
+                self._post(self._serve_buffered(target, invocation, context))
+        finally:
+            reset_current_context(token)
+        if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
+            trace_env.prepare()
 
     # -- steps ----------------------------------------------------------------------------------------------
 
     def _next(self) -> Invocation:
         try:
-            answer = self._connection.request(NextInvocation().render(self._config.endpoint))
+            answer = self._connection.request(self._next_request)
         except TransportError as exc:
             raise FatalRuntimeError(str(exc)) from exc
         if answer.status != 200:
@@ -123,13 +131,16 @@ class InvocationLoop:
         return result
 
     def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> Request:
-        endpoint = self._config.endpoint
         try:
-            event = target.decode(invocation.body)
-            encoded = encode_result(self._call(target.call, event, context))
+            result = target.call(target.decode(invocation.body), context)
+            if hasattr(result, "__await__"):
+                result = self._runner.run(result)
+            encoded = encode_result(result)
         except Exception as exc:
-            return self._failure(invocation, exc).render(endpoint)
-        return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(endpoint)
+            return self._failure(invocation, exc).render(self._config.endpoint)
+        return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(
+            self._config.endpoint
+        )
 
     def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
         from lambda_runtime.handlers.stream import ResponseStream  # buffered functions never load it
@@ -176,7 +187,8 @@ class InvocationLoop:
             answer = self._connection.request(request)
         except TransportError as exc:
             raise FatalRuntimeError(str(exc)) from exc
-        self._check_answer(answer, request.path.rsplit("/", 1)[-1])
+        if answer.status >= 300:
+            self._check_answer(answer, request.path.rsplit("/", 1)[-1])
 
     def _check_answer(self, answer: Response, what: str) -> None:
         if answer.status == 500:
@@ -192,10 +204,3 @@ class InvocationLoop:
 def _describe(body: bytes) -> str:
     error = ErrorReport.from_json(body)
     return f"{error.error_type}: {error.error_message}"[:500]
-
-
-def _set_trace_env(trace_id: str | None) -> None:
-    if trace_id:
-        os.environ[TRACE_ENV] = trace_id
-    else:
-        os.environ.pop(TRACE_ENV, None)

@@ -278,6 +278,15 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value if value else None
 
 
+_REQUEST_ID = Header.REQUEST_ID.lower()
+_DEADLINE_MS = Header.DEADLINE_MS.lower()
+_FUNCTION_ARN = Header.FUNCTION_ARN.lower()
+_TRACE_ID = Header.TRACE_ID.lower()
+_CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
+_COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
+_TENANT_ID = Header.TENANT_ID.lower()
+
+
 class Invocation(Record):
     """One event, as the /next answer delivers it. Header values are kept raw; the Context parses them."""
 
@@ -326,27 +335,28 @@ class Invocation(Record):
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
-        """Parse a /next answer. ``headers`` must have lower-case keys."""
-        request_id = _header(headers, Header.REQUEST_ID)
-        if request_id is None:
+        """Parse a /next answer. ``headers`` must have lower-case keys; empty values read as absent."""
+        get = headers.get
+        request_id = get(_REQUEST_ID)
+        if not request_id:
             raise ProtocolError(f"/next answer has no {Header.REQUEST_ID} header")
-        deadline_text = _header(headers, Header.DEADLINE_MS)
+        deadline_text = get(_DEADLINE_MS)
         deadline_ms: int | None = None
-        if deadline_text is not None:
+        if deadline_text:
             try:
                 deadline_ms = int(deadline_text)
             except ValueError:
                 raise ProtocolError(f"{Header.DEADLINE_MS} is not an integer: {deadline_text!r}") from None
         return cls(
-            request_id=request_id,
-            body=body,
-            deadline_ms=deadline_ms,
-            invoked_function_arn=_header(headers, Header.FUNCTION_ARN),
-            trace_id=_header(headers, Header.TRACE_ID),
-            client_context=_header(headers, Header.CLIENT_CONTEXT),
-            cognito_identity=_header(headers, Header.COGNITO_IDENTITY),
-            tenant_id=_header(headers, Header.TENANT_ID),
-            content_type=_header(headers, "Content-Type") or "application/json",
+            request_id,
+            body,
+            deadline_ms,
+            get(_FUNCTION_ARN) or None,
+            get(_TRACE_ID) or None,
+            get(_CLIENT_CONTEXT) or None,
+            get(_COGNITO_IDENTITY) or None,
+            get(_TENANT_ID) or None,
+            get("content-type") or "application/json",
         )
 
     def response_headers(self) -> list[tuple[str, str]]:

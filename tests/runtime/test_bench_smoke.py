@@ -68,7 +68,11 @@ def test_floor_posts_an_error_when_the_handler_raises(task_root: Path) -> None:
         request_id = api.add_invocation(b"{}")
         posted = api.wait_for(request_id)
     assert posted.kind == "error"
-    assert orjson.loads(posted.body) == {"errorType": "ValueError", "errorMessage": "no such order"}
+    assert orjson.loads(posted.body) == {
+        "errorType": "ValueError",
+        "errorMessage": "no such order",
+        "requestId": request_id,
+    }
 
 
 def test_floor_serves_a_runtime_api_with_a_path_prefix(task_root: Path) -> None:
