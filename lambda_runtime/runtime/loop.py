@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable
 
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
-from lambda_runtime.handlers.codec import encode_result
+from lambda_runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
 from lambda_runtime.runtime.context import Context, reset_current_context, set_current_context
@@ -27,6 +27,7 @@ from lambda_runtime.runtime.protocol import (
     ProtocolError,
     Request,
     StreamingResponseStart,
+    response_path,
 )
 from lambda_runtime.runtime.trace_env import TraceEnv
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
@@ -104,7 +105,7 @@ class InvocationLoop:
             if isinstance(target, StreamingTarget):
                 self._serve_streaming(target, invocation, context)
             else:
-                self._post(self._serve_buffered(target, invocation, context))
+                self._serve_buffered(target, invocation, context)
         finally:
             reset_current_context(token)
         if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
@@ -114,13 +115,13 @@ class InvocationLoop:
 
     def _next(self) -> Invocation:
         try:
-            answer = self._connection.request(self._next_request)
+            status, headers, body = self._connection.exchange(self._next_request)
         except TransportError as exc:
             raise FatalRuntimeError(str(exc)) from exc
-        if answer.status != 200:
-            raise FatalRuntimeError(f"/next answered {answer.status}: {_describe(answer.body)}")
+        if status != 200:
+            raise FatalRuntimeError(f"/next answered {status}: {_describe(body)}")
         try:
-            return Invocation.from_headers(answer.headers, answer.body)
+            return Invocation.from_headers(headers, body)
         except ProtocolError as exc:
             raise FatalRuntimeError(str(exc)) from exc
 
@@ -130,17 +131,23 @@ class InvocationLoop:
             return self._runner.run(result)
         return result
 
-    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> Request:
+    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> None:
         try:
             result = target.call(target.decode(invocation.body), context)
             if hasattr(result, "__await__"):
                 result = self._runner.run(result)
-            encoded = encode_result(result)
+            body, content_type = encode_body(result)
         except Exception as exc:
-            return self._failure(invocation, exc).render(self._config.endpoint)
-        return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(
-            self._config.endpoint
-        )
+            self._post(self._failure(invocation, exc).render(self._config.endpoint))
+            return
+        # The InvocationResponse request, sent without building it (see Connection.post).
+        path = response_path(self._config.endpoint, invocation.request_id)
+        try:
+            status, headers, answer_body = self._connection.post(path, content_type, body)
+        except TransportError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+        if status >= 300:
+            self._check_answer(Response(status, headers, answer_body), "response")
 
     def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
         from lambda_runtime.handlers.stream import ResponseStream  # buffered functions never load it

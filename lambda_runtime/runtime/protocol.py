@@ -41,6 +41,7 @@ __all__ = [
     "StreamingResponseStart",
     "parse_route",
     "quote_request_id",
+    "response_path",
     "unquote_request_id",
 ]
 
@@ -183,6 +184,11 @@ def _invocation_tail(request_id: str, action: str) -> str:
     return f"/runtime/invocation/{quote_request_id(request_id)}/{action}"
 
 
+def response_path(endpoint: Endpoint, request_id: str) -> str:
+    """The path of an invocation's /response post (buffered or streamed)."""
+    return f"{endpoint.prefix}/{API_VERSION}/runtime/invocation/{quote_request_id(request_id)}/response"
+
+
 class NextInvocation(Record):
     __slots__ = ()
 
@@ -203,9 +209,7 @@ class InvocationResponse(Record):
 
     def render(self, endpoint: Endpoint) -> Request:
         headers = (("Content-Type", self.content_type),)
-        return Request(
-            "POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, self.body
-        )
+        return Request("POST", response_path(endpoint, self.request_id), headers, self.body)
 
 
 class StreamingResponseStart(Record):

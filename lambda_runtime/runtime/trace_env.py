@@ -46,7 +46,7 @@ class TraceEnv:
     def __init__(self) -> None:
         # os.environ's own mapping (encoded key -> encoded value), read by os.environ and os.getenv.
         self._data: dict[bytes, bytes] | None = getattr(os.environ, "_data", None)
-        self._prepared = False
+        self.prepared = False  # prepare() ran
         self._buffers: list[object] = []  # every buffer handed to putenv (kept alive)
         self._buffer: object = None  # the current one
         self._view: memoryview | None = None  # the current buffer's bytes, written in place
@@ -54,10 +54,6 @@ class TraceEnv:
         self._putenv: Callable[[object], int] | None = None
         # The value object this module put into ``_data`` while the buffer is in the C environment.
         self._installed: object = _NOT_INSTALLED
-
-    @property
-    def prepared(self) -> bool:
-        return self._prepared
 
     def set(self, value: str | None) -> None:
         """Make ``value`` the variable's value; remove the variable for None or ``""``."""
@@ -120,9 +116,9 @@ class TraceEnv:
         Called between invocations (after the first response), so neither cold start nor an invocation
         pays for it. Leaves the ``os.environ`` way in place when C ``putenv`` cannot be used.
         """
-        if self._prepared:
+        if self.prepared:
             return
-        self._prepared = True
+        self.prepared = True
         if self._data is None:
             return
         try:

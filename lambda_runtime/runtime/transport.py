@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from lambda_runtime._record import Record, set_field
 from lambda_runtime.runtime.protocol import Endpoint, Request
 
-__all__ = ["ChunkedUpload", "Connection", "Response", "TransportError"]
+__all__ = ["Answer", "ChunkedUpload", "Connection", "Response", "TransportError"]
 
 # Bodies up to this size are joined with the head and sent in one write.
 _SMALL_BODY = 64 * 1024
@@ -39,6 +39,11 @@ class Response(Record):
         set_field(self, "status", status)
         set_field(self, "headers", headers)
         set_field(self, "body", body)
+
+
+# (status, headers with lower-case names, body): an answer as the loop reads it, without building a
+# Response (a Record's ``set_field`` per field adds up when two answers are read per invocation).
+Answer = tuple[int, dict[str, str], bytes]
 
 
 def _render_head(request: Request, authority: str, content_length: int | None) -> bytes:
@@ -166,6 +171,10 @@ class Connection:
 
         A request on a reused connection that the server had already closed is sent once more on a new one.
         """
+        return Response(*self.exchange(request))
+
+    def exchange(self, request: Request) -> Answer:
+        """``request``, answering a plain tuple."""
         reused = self._sock is not None
         try:
             return self._exchange(request)
@@ -184,7 +193,32 @@ class Connection:
             self.close()
             raise TransportError(f"Runtime API request failed: {exc}") from exc
 
-    def _exchange(self, request: Request) -> Response:
+    def post(self, path: str, content_type: str, body: bytes) -> Answer:
+        """``exchange(Request("POST", path, (("Content-Type", content_type),), body))``, without building the
+        Request: the one request every invocation sends (its response)."""
+        if len(body) > _SMALL_BODY:
+            return self.exchange(Request("POST", path, (("Content-Type", content_type),), body))
+        reused = self._sock is not None
+        head = (
+            f"POST {path} HTTP/1.1\r\nHost: {self._authority}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        try:
+            sock, reader = self._open()
+            sock.sendall(head + body)
+            return self._read_response(reader, "POST")
+        except (ConnectionError, _PeerClosed):
+            self.close()
+            if not reused:
+                raise TransportError(
+                    f"the Runtime API at {self.endpoint.authority} closed the connection"
+                ) from None
+        except OSError as exc:
+            self.close()
+            raise TransportError(f"Runtime API request failed: {exc}") from exc
+        return self.exchange(Request("POST", path, (("Content-Type", content_type),), body))
+
+    def _exchange(self, request: Request) -> Answer:
         sock, reader = self._open()
         body = request.body
         if not body:
@@ -227,26 +261,25 @@ class Connection:
 
     # -- reading answers ---------------------------------------------------------------------------------
 
-    def _read_response(self, reader: _Reader, method: str) -> Response:
-        try:
-            lines = reader.head().decode("utf-8", "surrogateescape").split("\n")
-        except TransportError:
-            self.close()
-            raise
+    def _read_response(self, reader: _Reader, method: str) -> Answer:
+        data = reader.data
+        end = data.find(b"\r\n\r\n")
+        if end >= 0:  # the whole head arrived with the last segment (the usual case)
+            reader.data = data[end + 4 :]
+            head = data[:end]
+        else:
+            try:
+                head = reader.head()
+            except TransportError:
+                self.close()
+                raise
+        lines = head.decode("utf-8", "surrogateescape").split("\n")
         status_line = lines[0]
         parts = status_line.split(None, 2)
         if len(parts) < 2 or not parts[0].startswith("HTTP/1.") or not parts[1].isdigit():
             self.close()
             raise TransportError(f"Runtime API sent a malformed status line: {status_line[:100]!r}")
         status = int(parts[1])
-        headers = self._parse_headers(lines)
-        body = self._read_body(reader, method, status, headers)
-        if parts[0] == "HTTP/1.0" or headers.get("connection", "").lower() == "close":
-            self.close()
-        return Response(status, headers, body)
-
-    def _parse_headers(self, lines: list[str]) -> dict[str, str]:
-        """Header lines (after the first line) to a dict with lower-case names; repeated names joined."""
         if len(lines) > _MAX_HEADERS + 1:
             self.close()
             raise TransportError("Runtime API sent too many headers")
@@ -259,9 +292,28 @@ class Connection:
                 self.close()
                 raise TransportError(f"Runtime API sent a malformed header line: {line[:100]!r}")
             key = name.strip().lower()
-            value = value.strip()
-            headers[key] = f"{headers[key]}, {value}" if key in headers else value
-        return headers
+            if key in headers:
+                headers[key] = f"{headers[key]}, {value.strip()}"
+            else:
+                headers[key] = value.strip()
+        length_text = headers.get("content-length")
+        if (
+            length_text is not None
+            and length_text.isdigit()
+            and len(reader.data) >= (length := int(length_text))
+            and "transfer-encoding" not in headers
+            and status >= 200
+            and status not in (204, 304)
+            and method != "HEAD"
+        ):  # the whole body is here as well
+            data = reader.data
+            body = data[:length]
+            reader.data = data[length:]
+        else:
+            body = self._read_body(reader, method, status, headers)
+        if parts[0] == "HTTP/1.0" or headers.get("connection", "").lower() == "close":
+            self.close()
+        return status, headers, body
 
     def _read_body(self, reader: _Reader, method: str, status: int, headers: dict[str, str]) -> bytes:
         if method == "HEAD" or status in (204, 304) or 100 <= status < 200:
@@ -340,7 +392,7 @@ class ChunkedUpload:
         assert reader is not None
         try:
             sock.sendall(b"0\r\n" + tail.encode("latin-1") + b"\r\n")
-            return self._connection._read_response(reader, self._method)
+            return Response(*self._connection._read_response(reader, self._method))
         except (OSError, _PeerClosed) as exc:
             self._connection.close()
             raise TransportError(f"streaming to the Runtime API failed: {exc}") from exc
