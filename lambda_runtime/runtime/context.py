@@ -35,6 +35,12 @@ __all__ = [
 ]
 
 
+def _slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
+    """The ``__set__`` of the slot ``name`` of ``cls`` (for a constructor on the hot path)."""
+    setter: Callable[[object, object], None] = cls.__dict__[name].__set__
+    return setter
+
+
 def _epoch_ms() -> int:
     return int(time.time() * 1000)
 
@@ -208,19 +214,19 @@ class Context(Record):
         trace_id: str | None = None,
         clock: Callable[[], int] = _epoch_ms,
     ) -> None:
-        set_field(self, "aws_request_id", aws_request_id)
-        set_field(self, "invoked_function_arn", invoked_function_arn)
-        set_field(self, "function_name", function_name)
-        set_field(self, "function_version", function_version)
-        set_field(self, "memory_limit_in_mb", memory_limit_in_mb)
-        set_field(self, "log_group_name", log_group_name)
-        set_field(self, "log_stream_name", log_stream_name)
-        set_field(self, "identity", identity)
-        set_field(self, "client_context", client_context)
-        set_field(self, "tenant_id", tenant_id)
-        set_field(self, "deadline_ms", deadline_ms)
-        set_field(self, "trace_id", trace_id)
-        set_field(self, "clock", clock)
+        _set_aws_request_id(self, aws_request_id)
+        _set_invoked_function_arn(self, invoked_function_arn)
+        _set_function_name(self, function_name)
+        _set_function_version(self, function_version)
+        _set_memory_limit_in_mb(self, memory_limit_in_mb)
+        _set_log_group_name(self, log_group_name)
+        _set_log_stream_name(self, log_stream_name)
+        _set_identity(self, identity)
+        _set_client_context(self, client_context)
+        _set_tenant_id(self, tenant_id)
+        _set_deadline_ms(self, deadline_ms)
+        _set_trace_id(self, trace_id)
+        _set_clock(self, clock)
 
     @classmethod
     def from_invocation(
@@ -253,6 +259,22 @@ class Context(Record):
     def xray_trace_id(self) -> str | None:
         return self.trace_id
 
+
+# A Context is built per invocation: its fields are set through their slot descriptors, which skips
+# the attribute lookup and checks of ``set_field`` (about a third of the constructor's cost).
+_set_aws_request_id = _slot_setter(Context, "aws_request_id")
+_set_invoked_function_arn = _slot_setter(Context, "invoked_function_arn")
+_set_function_name = _slot_setter(Context, "function_name")
+_set_function_version = _slot_setter(Context, "function_version")
+_set_memory_limit_in_mb = _slot_setter(Context, "memory_limit_in_mb")
+_set_log_group_name = _slot_setter(Context, "log_group_name")
+_set_log_stream_name = _slot_setter(Context, "log_stream_name")
+_set_identity = _slot_setter(Context, "identity")
+_set_client_context = _slot_setter(Context, "client_context")
+_set_tenant_id = _slot_setter(Context, "tenant_id")
+_set_deadline_ms = _slot_setter(Context, "deadline_ms")
+_set_trace_id = _slot_setter(Context, "trace_id")
+_set_clock = _slot_setter(Context, "clock")
 
 _current: ContextVar[Context | None] = ContextVar("lambda_runtime_context", default=None)
 

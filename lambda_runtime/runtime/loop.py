@@ -44,6 +44,11 @@ if TYPE_CHECKING:
 __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
 
 
+# Results that are never awaitable: checked first, since ``hasattr`` on them raises and catches an
+# AttributeError inside.
+_PLAIN_RESULTS = frozenset({dict, list, str, bytes, int, float, bool, type(None)})
+
+
 class FatalRuntimeError(Exception):
     """The Runtime API can no longer be served: the process must exit non-zero."""
 
@@ -134,7 +139,7 @@ class InvocationLoop:
     def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> None:
         try:
             result = target.call(target.decode(invocation.body), context)
-            if hasattr(result, "__await__"):
+            if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
                 result = self._runner.run(result)
             body, content_type = encode_body(result)
         except Exception as exc:

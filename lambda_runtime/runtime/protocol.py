@@ -327,15 +327,15 @@ class Invocation(Record):
         tenant_id: str | None = None,
         content_type: str = "application/json",
     ) -> None:
-        set_field(self, "request_id", request_id)
-        set_field(self, "body", body)
-        set_field(self, "deadline_ms", deadline_ms)
-        set_field(self, "invoked_function_arn", invoked_function_arn)
-        set_field(self, "trace_id", trace_id)
-        set_field(self, "client_context", client_context)
-        set_field(self, "cognito_identity", cognito_identity)
-        set_field(self, "tenant_id", tenant_id)
-        set_field(self, "content_type", content_type)
+        _set_request_id(self, request_id)
+        _set_body(self, body)
+        _set_deadline_ms(self, deadline_ms)
+        _set_invoked_function_arn(self, invoked_function_arn)
+        _set_trace_id(self, trace_id)
+        _set_client_context(self, client_context)
+        _set_cognito_identity(self, cognito_identity)
+        _set_tenant_id(self, tenant_id)
+        _set_content_type(self, content_type)
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
@@ -376,6 +376,19 @@ class Invocation(Record):
             ("Content-Type", self.content_type),
         ]
         return [(name, value) for name, value in pairs if value is not None]
+
+
+# An Invocation is built per invocation: its fields are set through their slot descriptors, which
+# skips the attribute lookup and checks of ``set_field``.
+_set_request_id = Invocation.__dict__["request_id"].__set__
+_set_body = Invocation.__dict__["body"].__set__
+_set_deadline_ms = Invocation.__dict__["deadline_ms"].__set__
+_set_invoked_function_arn = Invocation.__dict__["invoked_function_arn"].__set__
+_set_trace_id = Invocation.__dict__["trace_id"].__set__
+_set_client_context = Invocation.__dict__["client_context"].__set__
+_set_cognito_identity = Invocation.__dict__["cognito_identity"].__set__
+_set_tenant_id = Invocation.__dict__["tenant_id"].__set__
+_set_content_type = Invocation.__dict__["content_type"].__set__
 
 
 def __getattr__(name: str) -> object:

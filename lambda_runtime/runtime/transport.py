@@ -175,6 +175,17 @@ class Connection:
 
     def exchange(self, request: Request) -> Answer:
         """``request``, answering a plain tuple."""
+        cached = self._cached
+        if cached is not None and cached[0] is request and self._reader is not None:
+            # The /next request again, on the open connection: its head is already rendered.
+            try:
+                self._reader.sock.sendall(cached[1])
+                return self._read_response(self._reader, request.method)
+            except (ConnectionError, _PeerClosed):
+                self.close()  # closed by the server while idle: sent again on a new connection below
+            except OSError as exc:
+                self.close()
+                raise TransportError(f"Runtime API request failed: {exc}") from exc
         reused = self._sock is not None
         try:
             return self._exchange(request)
@@ -262,12 +273,15 @@ class Connection:
     # -- reading answers ---------------------------------------------------------------------------------
 
     def _read_response(self, reader: _Reader, method: str) -> Answer:
-        data = reader.data
+        data = reader.data or reader.sock.recv(_RECV_SIZE)
         end = data.find(b"\r\n\r\n")
-        if end >= 0:  # the whole head arrived with the last segment (the usual case)
+        if end >= 0:  # the whole head arrived in one segment (the usual case)
             reader.data = data[end + 4 :]
             head = data[:end]
         else:
+            if not data:
+                raise _PeerClosed("connection closed by the Runtime API")
+            reader.data = data
             try:
                 head = reader.head()
             except TransportError:
