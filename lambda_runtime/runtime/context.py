@@ -31,7 +31,10 @@ __all__ = [
     "CognitoIdentity",
     "Context",
     "current_context",
+    "epoch_ms",
     "invocation_scope",
+    "reset_current_context",
+    "set_current_context",
 ]
 
 
@@ -41,7 +44,8 @@ def _slot_setter(cls: type, name: str) -> Callable[[object, object], None]:
     return setter
 
 
-def _epoch_ms() -> int:
+def epoch_ms() -> int:
+    """The wall clock in epoch milliseconds: a Context's clock unless one is given."""
     return int(time.time() * 1000)
 
 
@@ -212,7 +216,7 @@ class Context(Record):
         tenant_id: str | None = None,
         deadline_ms: int | None = None,
         trace_id: str | None = None,
-        clock: Callable[[], int] = _epoch_ms,
+        clock: Callable[[], int] = epoch_ms,
     ) -> None:
         _set_aws_request_id(self, aws_request_id)
         _set_invoked_function_arn(self, invoked_function_arn)
@@ -230,7 +234,7 @@ class Context(Record):
 
     @classmethod
     def from_invocation(
-        cls, invocation: Invocation, function: FunctionInfo, clock: Callable[[], int] = _epoch_ms
+        cls, invocation: Invocation, function: FunctionInfo, clock: Callable[[], int] = epoch_ms
     ) -> Context:
         identity, client_context = invocation.cognito_identity, invocation.client_context
         return cls(

@@ -17,7 +17,7 @@ from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, Stre
 from lambda_runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
-from lambda_runtime.runtime.context import Context, reset_current_context, set_current_context
+from lambda_runtime.runtime.context import Context, epoch_ms, reset_current_context, set_current_context
 from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.protocol import (
     Invocation,
@@ -84,7 +84,9 @@ class InvocationLoop:
         self._connection = connection
         self._target = target
         self._runner = runner or AsyncRunner()
-        self._clock = clock
+        self._clock = clock or epoch_ms
+        self._function = config.function
+        self._endpoint = config.endpoint
         self._trace_env = TraceEnv()
         # The same request every time: rendered once (the transport also keeps its bytes).
         self._next_request = NextInvocation().render(config.endpoint)
@@ -97,11 +99,7 @@ class InvocationLoop:
 
     def serve_one(self) -> None:
         invocation = self._next()
-        context = (
-            Context.from_invocation(invocation, self._config.function)
-            if self._clock is None
-            else Context.from_invocation(invocation, self._config.function, self._clock)
-        )
+        context = Context.from_invocation(invocation, self._function, self._clock)
         trace_env = self._trace_env
         trace_env.set(invocation.trace_id)
         token = set_current_context(context)
@@ -143,10 +141,10 @@ class InvocationLoop:
                 result = self._runner.run(result)
             body, content_type = encode_body(result)
         except Exception as exc:
-            self._post(self._failure(invocation, exc).render(self._config.endpoint))
+            self._post(self._failure(invocation, exc).render(self._endpoint))
             return
         # The InvocationResponse request, sent without building it (see Connection.post).
-        path = response_path(self._config.endpoint, invocation.request_id)
+        path = response_path(self._endpoint, invocation.request_id)
         try:
             status, headers, answer_body = self._connection.post(path, content_type, body)
         except TransportError as exc:

@@ -215,8 +215,10 @@ class Connection:
             f"Content-Length: {len(body)}\r\n\r\n"
         ).encode()
         try:
-            sock, reader = self._open()
-            sock.sendall(head + body)
+            reader = self._reader
+            if reader is None:
+                reader = self._open()[1]
+            reader.sock.sendall(head + body)
             return self._read_response(reader, "POST")
         except (ConnectionError, _PeerClosed):
             self.close()
