@@ -35,7 +35,9 @@ __all__ = ["count", "main"]
 _TOTALS = re.compile(rb"^(?:summary|totals):\s+(\d+)", re.MULTILINE)
 
 
-def count(spec: RuntimeSpec, invokes: int, task_root: Path, event: bytes) -> int:
+def count(
+    spec: RuntimeSpec, invokes: int, task_root: Path, event: bytes, settings: BenchSettings | None = None
+) -> int:
     """Instructions the runtime process executed serving ``invokes`` invocations, start to exit."""
     output = task_root / f"callgrind.{spec.name}.{invokes}.out"
     traced = RuntimeSpec(
@@ -43,7 +45,7 @@ def count(spec: RuntimeSpec, invokes: int, task_root: Path, event: bytes) -> int
         ("valgrind", "--tool=callgrind", "--quiet", f"--callgrind-out-file={output}", *spec.command),
     )
     checker = _Checker(event, task_root)
-    with _connected(traced, task_root, BenchSettings()) as (peer, process, _):
+    with _connected(traced, task_root, settings or BenchSettings()) as (peer, process, _):
         for number in range(invokes):
             _expect_next(peer)
             request_id = _request_id(number)
@@ -67,7 +69,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--runtimes", nargs="+", default=["lambda_runtime", "floor"], choices=names)
     parser.add_argument("--base", type=int, default=100, help="invokes of the shorter run (default 100)")
     parser.add_argument("--invokes", type=int, default=1000, help="extra invokes of the longer run")
+    parser.add_argument(
+        "--ours-root", type=Path, help="import lambda_runtime from this directory (to measure a patch)"
+    )
     args = parser.parse_args(argv)
+    settings = BenchSettings(ours_root=args.ours_root)
     if shutil.which("valgrind") is None:
         raise SystemExit("instructions_runtime needs valgrind")
     event, _ = load_event()
@@ -77,8 +83,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         task_root = Path(directory)
         (task_root / f"{HANDLER_MODULE}.py").write_text(HANDLER_SOURCE)
         for name in args.runtimes:
-            short = count(specs[name], args.base, task_root, event)
-            long = count(specs[name], args.base + args.invokes, task_root, event)
+            short = count(specs[name], args.base, task_root, event, settings)
+            long = count(specs[name], args.base + args.invokes, task_root, event, settings)
             per_invoke[name] = (long - short) / args.invokes
             print(f"{name:16} {per_invoke[name]:12,.0f} instructions per warm invoke", flush=True)
     if "floor" in per_invoke:
