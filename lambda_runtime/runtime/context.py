@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "NO_IDENTITY",
     "Client",
     "ClientContext",
     "CognitoIdentity",
@@ -33,6 +34,8 @@ __all__ = [
     "current_context",
     "epoch_ms",
     "invocation_scope",
+    "parse_client_context",
+    "parse_identity",
     "reset_current_context",
     "set_current_context",
 ]
@@ -62,7 +65,7 @@ class CognitoIdentity(Record):
 
 
 # The identity of an invocation that carries none (immutable, so one instance serves every Context).
-_NO_IDENTITY = CognitoIdentity()
+NO_IDENTITY = CognitoIdentity()
 
 
 class Client(Record):
@@ -127,16 +130,16 @@ def _optional_str(doc: dict[str, Any], key: str) -> str | None:
     return None if value is None else str(value)
 
 
-def _parse_identity(text: str | None) -> CognitoIdentity:
+def parse_identity(text: str | None) -> CognitoIdentity:
     if not text:
-        return _NO_IDENTITY
+        return NO_IDENTITY
     doc = _json_object(text) or {}
     return CognitoIdentity(
         _optional_str(doc, "cognitoIdentityId"), _optional_str(doc, "cognitoIdentityPoolId")
     )
 
 
-def _parse_client_context(text: str | None) -> ClientContext | None:
+def parse_client_context(text: str | None) -> ClientContext | None:
     if not text:
         return None
     doc = _json_object(text)
@@ -211,7 +214,7 @@ class Context(Record):
         memory_limit_in_mb: int,
         log_group_name: str,
         log_stream_name: str,
-        identity: CognitoIdentity = _NO_IDENTITY,
+        identity: CognitoIdentity = NO_IDENTITY,
         client_context: ClientContext | None = None,
         tenant_id: str | None = None,
         deadline_ms: int | None = None,
@@ -245,8 +248,8 @@ class Context(Record):
             function.memory_limit_in_mb,
             function.log_group_name,
             function.log_stream_name,
-            _parse_identity(identity) if identity else _NO_IDENTITY,
-            _parse_client_context(client_context) if client_context else None,
+            parse_identity(identity) if identity else NO_IDENTITY,
+            parse_client_context(client_context) if client_context else None,
             invocation.tenant_id,
             invocation.deadline_ms,
             invocation.trace_id,

@@ -17,7 +17,15 @@ from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, Stre
 from lambda_runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
-from lambda_runtime.runtime.context import Context, epoch_ms, reset_current_context, set_current_context
+from lambda_runtime.runtime.context import (
+    NO_IDENTITY,
+    Context,
+    epoch_ms,
+    parse_client_context,
+    parse_identity,
+    reset_current_context,
+    set_current_context,
+)
 from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.protocol import (
     Invocation,
@@ -99,7 +107,24 @@ class InvocationLoop:
 
     def serve_one(self) -> None:
         invocation = self._next()
-        context = Context.from_invocation(invocation, self._function, self._clock)
+        function = self._function
+        identity, client_context = invocation.cognito_identity, invocation.client_context
+        # Context.from_invocation, written out: it runs for every invocation.
+        context = Context(
+            invocation.request_id,
+            invocation.invoked_function_arn or "",
+            function.function_name,
+            function.function_version,
+            function.memory_limit_in_mb,
+            function.log_group_name,
+            function.log_stream_name,
+            parse_identity(identity) if identity else NO_IDENTITY,
+            parse_client_context(client_context) if client_context else None,
+            invocation.tenant_id,
+            invocation.deadline_ms,
+            invocation.trace_id,
+            self._clock,
+        )
         trace_env = self._trace_env
         trace_env.set(invocation.trace_id)
         token = set_current_context(context)

@@ -186,7 +186,9 @@ def _invocation_tail(request_id: str, action: str) -> str:
 
 def response_path(endpoint: Endpoint, request_id: str) -> str:
     """The path of an invocation's /response post (buffered or streamed)."""
-    return f"{endpoint.prefix}/{API_VERSION}/runtime/invocation/{quote_request_id(request_id)}/response"
+    if not (request_id.isascii() and request_id.replace("-", "").isalnum()):  # quote_request_id's fast case
+        request_id = quote_request_id(request_id)
+    return f"{endpoint.prefix}/{API_VERSION}/runtime/invocation/{request_id}/response"
 
 
 class NextInvocation(Record):

@@ -279,7 +279,7 @@ class Connection:
         end = data.find(b"\r\n\r\n")
         if end >= 0:  # the whole head arrived in one segment (the usual case)
             reader.data = data[end + 4 :]
-            head = data[:end]
+            lines = data[:end].decode("utf-8", "surrogateescape").split("\r\n")
         else:
             if not data:
                 raise _PeerClosed("connection closed by the Runtime API")
@@ -289,13 +289,14 @@ class Connection:
             except TransportError:
                 self.close()
                 raise
-        lines = head.decode("utf-8", "surrogateescape").split("\n")
+            lines = head.decode("utf-8", "surrogateescape").split("\n")  # CRLF or bare LF
         status_line = lines[0]
-        parts = status_line.split(None, 2)
-        if len(parts) < 2 or not parts[0].startswith("HTTP/1.") or not parts[1].isdigit():
+        version, _, rest = status_line.partition(" ")
+        code = rest[:3]
+        if not version.startswith("HTTP/1.") or not code.isdigit() or rest[3:4] not in ("", " "):
             self.close()
             raise TransportError(f"Runtime API sent a malformed status line: {status_line[:100]!r}")
-        status = int(parts[1])
+        status = int(code)
         if len(lines) > _MAX_HEADERS + 1:
             self.close()
             raise TransportError("Runtime API sent too many headers")
@@ -307,27 +308,25 @@ class Connection:
             if not sep:
                 self.close()
                 raise TransportError(f"Runtime API sent a malformed header line: {line[:100]!r}")
-            key = name.strip().lower()
-            if key in headers:
-                headers[key] = f"{headers[key]}, {value.strip()}"
-            else:
-                headers[key] = value.strip()
+            headers[name.strip().lower()] = value.strip()
+        if len(headers) != len(lines) - 1:  # a repeated name: its values joined, in order
+            headers = _joined_headers(lines)
         length_text = headers.get("content-length")
         if (
             length_text is not None
             and length_text.isdigit()
             and len(reader.data) >= (length := int(length_text))
-            and "transfer-encoding" not in headers
             and status >= 200
             and status not in (204, 304)
             and method != "HEAD"
+            and "transfer-encoding" not in headers
         ):  # the whole body is here as well
             data = reader.data
             body = data[:length]
             reader.data = data[length:]
         else:
             body = self._read_body(reader, method, status, headers)
-        if parts[0] == "HTTP/1.0" or headers.get("connection", "").lower() == "close":
+        if version == "HTTP/1.0" or ("connection" in headers and headers["connection"].lower() == "close"):
             self.close()
         return status, headers, body
 
@@ -369,6 +368,16 @@ class Connection:
                 self.close()
                 raise TransportError("Runtime API closed the connection mid-chunk") from None
             reader.readline()
+
+
+def _joined_headers(lines: list[str]) -> dict[str, str]:
+    """Header lines to a dict with lower-case names, the values of a repeated name joined with ", "."""
+    headers: dict[str, str] = {}
+    for line in lines[1:]:
+        name, _, value = line.partition(":")
+        key = name.strip().lower()
+        headers[key] = f"{headers[key]}, {value.strip()}" if key in headers else value.strip()
+    return headers
 
 
 class _PeerClosed(Exception):
