@@ -480,6 +480,9 @@ def report(samples: dict[str, Samples], settings: BenchSettings, event_source: s
     def ratio(a: list[float], b: list[float]) -> float:
         return statistics.median(a) / statistics.median(b)
 
+    def paired(a: list[float], b: list[float]) -> float:
+        return statistics.median(x / y for x, y in zip(a, b, strict=True))
+
     cpu_floor, cpu_ric = ratio(ours.cpu_us, floor.cpu_us), ratio(ours.cpu_us, ric.cpu_us)
     cold_floor, cold_ric = (
         ratio(ours.cold_start_ms, floor.cold_start_ms),
@@ -493,6 +496,8 @@ def report(samples: dict[str, Samples], settings: BenchSettings, event_source: s
         f"{'lambda_runtime':<16}{'vs floor':>10}{'vs awslambdaric':>17}   target",
         f"{'CPU/invoke':<16}{cpu_floor:>9.2f}x{cpu_ric:>16.2f}x   <= {CPU_TARGET_VS_FLOOR}x floor: "
         f"{_verdict(cpu_floor, CPU_TARGET_VS_FLOOR)}",
+        f"{'  paired':<16}{paired(ours.cpu_us, floor.cpu_us):>9.2f}x{paired(ours.cpu_us, ric.cpu_us):>16.2f}x"
+        "   (median of the ratios within each repetition: less moved by load that comes and goes)",
         f"{'cold start':<16}{cold_floor:>9.2f}x{cold_ric:>16.2f}x   <= {COLD_TARGET_VS_FLOOR}x floor: "
         f"{_verdict(cold_floor, COLD_TARGET_VS_FLOOR)}",
         f"{'cold start CPU':<16}{init_floor:>9.2f}x{init_ric:>16.2f}x   (no target; steadier than wall time)",
