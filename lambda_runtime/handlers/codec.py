@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 else:
     EventDecoder = Callable  # what type checkers see above, without importing typing
 
-__all__ = ["EncodedResult", "EventDecoder", "decoder_for", "encode_result"]
+__all__ = ["EncodedResult", "EventDecoder", "decoder_for", "encode_body", "encode_result"]
 
 
 def _parse_json(body: bytes) -> Any:
@@ -93,21 +93,33 @@ class EncodedResult(Record):
 
 def encode_result(result: Any) -> EncodedResult:
     """Encode a handler's result for /response; raises MarshalFault or ResponseTooLarge."""
-    if isinstance(result, (bytes, bytearray, memoryview)):
-        encoded = EncodedResult(bytes(result), "application/octet-stream")
+    body, content_type = encode_body(result)
+    return EncodedResult(body, content_type)
+
+
+def encode_body(result: Any) -> tuple[bytes, str]:
+    """``encode_result`` as ``(body, content type)``: what the loop calls for every response."""
+    if result.__class__ is dict:  # the usual result: no to_dict to look for
+        document = result
+    elif isinstance(result, (bytes, bytearray, memoryview)):
+        return _checked_size(bytes(result)), "application/octet-stream"
     else:
         to_dict = getattr(result, "to_dict", None)
         document = to_dict() if callable(to_dict) else result
-        try:
-            encoded = EncodedResult(
-                orjson.dumps(document, default=_default, option=_JSON_OPTIONS), "application/json"
-            )
-        except TypeError as exc:
-            raise MarshalFault(f"Unable to marshal response: {exc}") from exc
-    size = len(encoded.body)
+    try:
+        body = orjson.dumps(document, default=_default, option=_JSON_OPTIONS)
+    except TypeError as exc:
+        raise MarshalFault(f"Unable to marshal response: {exc}") from exc
+    if len(body) > MAX_PAYLOAD_BYTES:
+        _checked_size(body)
+    return body, "application/json"
+
+
+def _checked_size(body: bytes) -> bytes:
+    size = len(body)
     if size > MAX_PAYLOAD_BYTES:
         raise ResponseTooLarge(
             f"Response payload size ({size} bytes) exceeded maximum allowed payload size "
             f"({MAX_PAYLOAD_BYTES} bytes)."
         )
-    return encoded
+    return body

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import os.path
+import sys
 from types import TracebackType
 
 import orjson
@@ -44,8 +45,15 @@ __all__ = [
 # Computed on the first error rather than at cold start.
 @functools.cache
 def _package_dir() -> str:
-    """The directory holding the ``lambda_runtime`` package (its frames are left out of traces)."""
-    return os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    """The ``lambda_runtime`` package directory and a separator (its frames are left out of traces)."""
+    return os.path.dirname(os.path.dirname(os.path.realpath(__file__))) + os.sep
+
+
+def _asyncio_dir() -> str | None:
+    """The ``asyncio`` package directory when asyncio is loaded (it runs async handlers), else None."""
+    asyncio = sys.modules.get("asyncio")
+    filename = getattr(asyncio, "__file__", None)
+    return os.path.dirname(filename) + os.sep if filename else None
 
 
 @functools.cache
@@ -92,41 +100,66 @@ class ResponseTooLarge(RuntimeFault):
 
 
 def _user_frames(tb: TracebackType | None) -> list[str]:
-    """Format a traceback, leaving out frames that belong to this package."""
+    """Format a traceback with user frames only.
+
+    Frames of this package are left out wherever they are; so are the event-loop frames (asyncio) that
+    lead from the runtime into an async handler, i.e. those before the first user frame. asyncio frames
+    below a user frame (the handler awaited ``asyncio.wait_for``, say) are the user's and stay.
+    """
     import traceback  # only on the error path
 
     hidden = (_package_dir(), "<frozen importlib")
     frames = [frame for frame in traceback.extract_tb(tb) if not frame.filename.startswith(hidden)]
+    event_loop = _asyncio_dir()
+    if event_loop is not None:
+        start = 0
+        while start < len(frames) and frames[start].filename.startswith(event_loop):
+            start += 1
+        del frames[:start]
     return traceback.format_list(frames)
 
 
 class ErrorReport(Record):
-    """``{"errorType", "errorMessage", "stackTrace"}``: the body of /error and /init/error."""
+    """``{"errorMessage", "errorType", "requestId", "stackTrace"}``: the body of /error and /init/error.
 
-    __slots__ = ("error_message", "error_type", "stack_trace")
+    ``requestId`` is the invocation's id, ``""`` for an init error (the keys AWS's Python runtime sends).
+    """
+
+    __slots__ = ("error_message", "error_type", "request_id", "stack_trace")
     error_type: str
     error_message: str
     stack_trace: tuple[str, ...]
+    request_id: str
 
-    def __init__(self, error_type: str, error_message: str, stack_trace: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, error_type: str, error_message: str, stack_trace: tuple[str, ...] = (), request_id: str = ""
+    ) -> None:
         set_field(self, "error_type", error_type)
         set_field(self, "error_message", error_message)
         set_field(self, "stack_trace", stack_trace)
+        set_field(self, "request_id", request_id)
 
     @classmethod
-    def from_exception(cls, exc: BaseException) -> ErrorReport:
+    def from_exception(cls, exc: BaseException, request_id: str = "") -> ErrorReport:
         if isinstance(exc, RuntimeFault):
             if exc.stack_trace is not None:
-                return cls(exc.error_type, exc.message, exc.stack_trace)
+                return cls(exc.error_type, exc.message, exc.stack_trace, request_id)
             cause = exc.__cause__
             frames = _user_frames(cause.__traceback__) if cause is not None else []
-            return cls(exc.error_type, exc.message, tuple(frames))
-        return cls(type(exc).__name__, str(exc), tuple(_user_frames(exc.__traceback__)))
+            return cls(exc.error_type, exc.message, tuple(frames), request_id)
+        return cls(type(exc).__name__, str(exc), tuple(_user_frames(exc.__traceback__)), request_id)
+
+    def for_request(self, request_id: str) -> ErrorReport:
+        """This report with ``requestId`` set to ``request_id``."""
+        if request_id == self.request_id:
+            return self
+        return ErrorReport(self.error_type, self.error_message, self.stack_trace, request_id)
 
     def to_dict(self) -> dict[str, object]:
         return {
             "errorMessage": self.error_message,
             "errorType": self.error_type,
+            "requestId": self.request_id,
             "stackTrace": list(self.stack_trace),
         }
 
@@ -147,6 +180,7 @@ class ErrorReport(Record):
             str(doc.get("errorType") or "Runtime.Unknown"),
             str(doc.get("errorMessage") or ""),
             tuple(str(line) for line in trace) if isinstance(trace, list) else (),
+            str(doc.get("requestId") or ""),
         )
 
     def header_error_type(self) -> str:

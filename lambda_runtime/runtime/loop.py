@@ -10,15 +10,22 @@ Rules:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
-from lambda_runtime.handlers.codec import encode_result
+from lambda_runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
-from lambda_runtime.runtime.context import Context, invocation_scope
+from lambda_runtime.runtime.context import (
+    NO_IDENTITY,
+    Context,
+    epoch_ms,
+    parse_client_context,
+    parse_identity,
+    reset_current_context,
+    set_current_context,
+)
 from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.protocol import (
     Invocation,
@@ -28,7 +35,9 @@ from lambda_runtime.runtime.protocol import (
     ProtocolError,
     Request,
     StreamingResponseStart,
+    response_path,
 )
+from lambda_runtime.runtime.trace_env import TraceEnv
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
@@ -42,7 +51,10 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
 
-TRACE_ENV = "_X_AMZN_TRACE_ID"
+
+# Results that are never awaitable: checked first, since ``hasattr`` on them raises and catches an
+# AttributeError inside.
+_PLAIN_RESULTS = frozenset({dict, list, str, bytes, int, float, bool, type(None)})
 
 
 class FatalRuntimeError(Exception):
@@ -80,7 +92,12 @@ class InvocationLoop:
         self._connection = connection
         self._target = target
         self._runner = runner or AsyncRunner()
-        self._clock = clock
+        self._clock = clock or epoch_ms
+        self._function = config.function
+        self._endpoint = config.endpoint
+        self._trace_env = TraceEnv()
+        # The same request every time: rendered once (the transport also keeps its bytes).
+        self._next_request = NextInvocation().render(config.endpoint)
 
     # -- the loop -----------------------------------------------------------------------------------------
 
@@ -90,29 +107,49 @@ class InvocationLoop:
 
     def serve_one(self) -> None:
         invocation = self._next()
-        context = (
-            Context.from_invocation(invocation, self._config.function)
-            if self._clock is None
-            else Context.from_invocation(invocation, self._config.function, self._clock)
+        function = self._function
+        identity, client_context = invocation.cognito_identity, invocation.client_context
+        # Context.from_invocation, written out: it runs for every invocation.
+        context = Context(
+            invocation.request_id,
+            invocation.invoked_function_arn or "",
+            function.function_name,
+            function.function_version,
+            function.memory_limit_in_mb,
+            function.log_group_name,
+            function.log_stream_name,
+            parse_identity(identity) if identity else NO_IDENTITY,
+            parse_client_context(client_context) if client_context else None,
+            invocation.tenant_id,
+            invocation.deadline_ms,
+            invocation.trace_id,
+            self._clock,
         )
-        _set_trace_env(invocation.trace_id)
-        with invocation_scope(context):
-            if isinstance(self._target, StreamingTarget):
-                self._serve_streaming(self._target, invocation, context)
+        trace_env = self._trace_env
+        trace_env.set(invocation.trace_id)
+        token = set_current_context(context)
+        try:
+            target = self._target
+            if isinstance(target, StreamingTarget):
+                self._serve_streaming(target, invocation, context)
             else:
-                self._post(self._serve_buffered(self._target, invocation, context))
+                self._serve_buffered(target, invocation, context)
+        finally:
+            reset_current_context(token)
+        if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
+            trace_env.prepare()
 
     # -- steps ----------------------------------------------------------------------------------------------
 
     def _next(self) -> Invocation:
         try:
-            answer = self._connection.request(NextInvocation().render(self._config.endpoint))
+            status, headers, body = self._connection.exchange(self._next_request)
         except TransportError as exc:
             raise FatalRuntimeError(str(exc)) from exc
-        if answer.status != 200:
-            raise FatalRuntimeError(f"/next answered {answer.status}: {_describe(answer.body)}")
+        if status != 200:
+            raise FatalRuntimeError(f"/next answered {status}: {_describe(body)}")
         try:
-            return Invocation.from_headers(answer.headers, answer.body)
+            return Invocation.from_headers(headers, body)
         except ProtocolError as exc:
             raise FatalRuntimeError(str(exc)) from exc
 
@@ -122,14 +159,23 @@ class InvocationLoop:
             return self._runner.run(result)
         return result
 
-    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> Request:
-        endpoint = self._config.endpoint
+    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> None:
         try:
-            event = target.decode(invocation.body)
-            encoded = encode_result(self._call(target.call, event, context))
+            result = target.call(target.decode(invocation.body), context)
+            if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
+                result = self._runner.run(result)
+            body, content_type = encode_body(result)
         except Exception as exc:
-            return self._failure(invocation, exc).render(endpoint)
-        return InvocationResponse(invocation.request_id, encoded.body, encoded.content_type).render(endpoint)
+            self._post(self._failure(invocation, exc).render(self._endpoint))
+            return
+        # The InvocationResponse request, sent without building it (see Connection.post).
+        path = response_path(self._endpoint, invocation.request_id)
+        try:
+            status, headers, answer_body = self._connection.post(path, content_type, body)
+        except TransportError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+        if status >= 300:
+            self._check_answer(Response(status, headers, answer_body), "response")
 
     def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
         from lambda_runtime.handlers.stream import ResponseStream  # buffered functions never load it
@@ -152,7 +198,7 @@ class InvocationLoop:
             if not output.started:
                 self._post(self._failure(invocation, exc).render(endpoint))
                 return
-            error = ErrorReport.from_exception(exc)
+            error = ErrorReport.from_exception(exc, invocation.request_id)
             log.log_fault(error, exc)
         try:
             answer = output.finish(error)
@@ -167,7 +213,7 @@ class InvocationLoop:
             self._check_answer(answer, "response")
 
     def _failure(self, invocation: Invocation, exc: BaseException) -> InvocationError:
-        error = ErrorReport.from_exception(exc)
+        error = ErrorReport.from_exception(exc, invocation.request_id)
         log.log_fault(error, exc)
         return InvocationError(invocation.request_id, error)
 
@@ -176,7 +222,8 @@ class InvocationLoop:
             answer = self._connection.request(request)
         except TransportError as exc:
             raise FatalRuntimeError(str(exc)) from exc
-        self._check_answer(answer, request.path.rsplit("/", 1)[-1])
+        if answer.status >= 300:
+            self._check_answer(answer, request.path.rsplit("/", 1)[-1])
 
     def _check_answer(self, answer: Response, what: str) -> None:
         if answer.status == 500:
@@ -192,10 +239,3 @@ class InvocationLoop:
 def _describe(body: bytes) -> str:
     error = ErrorReport.from_json(body)
     return f"{error.error_type}: {error.error_message}"[:500]
-
-
-def _set_trace_env(trace_id: str | None) -> None:
-    if trace_id:
-        os.environ[TRACE_ENV] = trace_id
-    else:
-        os.environ.pop(TRACE_ENV, None)

@@ -40,6 +40,9 @@ __all__ = [
     "RouteKind",
     "StreamingResponseStart",
     "parse_route",
+    "quote_request_id",
+    "response_path",
+    "unquote_request_id",
 ]
 
 API_VERSION = "2018-06-01"
@@ -140,8 +143,52 @@ class Request(Record):
         set_field(self, "body", body)
 
 
+# RFC 3986 unreserved characters: the only ones a request id keeps as they are in a path segment.
+_UNRESERVED = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def quote_request_id(request_id: str) -> str:
+    """The request id as one path segment: every byte of its UTF-8 form but the unreserved ones as ``%XX``.
+
+    Lone surrogates (bytes that were not UTF-8 when the header was read) go back to those bytes, so
+    ``unquote_request_id`` on the server side gets back what it sent.
+    """
+    if request_id.isascii() and request_id.replace("-", "").isalnum():  # a UUID: nothing to quote
+        return request_id
+    return "".join(
+        chr(byte) if byte in _UNRESERVED else f"%{byte:02X}"
+        for byte in request_id.encode("utf-8", "surrogateescape")
+    )
+
+
+def unquote_request_id(segment: str) -> str:
+    """The inverse of ``quote_request_id`` (any ``%XX`` decoded; bytes that are not UTF-8 become U+FFFD)."""
+    if "%" not in segment:
+        return segment
+    head, *pieces = segment.split("%")
+    decoded = bytearray(head.encode("utf-8"))
+    for piece in pieces:
+        hex_digits = piece[:2]
+        try:
+            if len(hex_digits) != 2 or not hex_digits.isascii():
+                raise ValueError(hex_digits)
+            decoded.append(int(hex_digits, 16))
+        except ValueError:
+            decoded += b"%" + piece.encode("utf-8")
+            continue
+        decoded += piece[2:].encode("utf-8")
+    return decoded.decode("utf-8", "replace")
+
+
 def _invocation_tail(request_id: str, action: str) -> str:
-    return f"/runtime/invocation/{request_id}/{action}"
+    return f"/runtime/invocation/{quote_request_id(request_id)}/{action}"
+
+
+def response_path(endpoint: Endpoint, request_id: str) -> str:
+    """The path of an invocation's /response post (buffered or streamed)."""
+    if not (request_id.isascii() and request_id.replace("-", "").isalnum()):  # quote_request_id's fast case
+        request_id = quote_request_id(request_id)
+    return f"{endpoint.prefix}/{API_VERSION}/runtime/invocation/{request_id}/response"
 
 
 class NextInvocation(Record):
@@ -164,9 +211,7 @@ class InvocationResponse(Record):
 
     def render(self, endpoint: Endpoint) -> Request:
         headers = (("Content-Type", self.content_type),)
-        return Request(
-            "POST", endpoint.path(_invocation_tail(self.request_id, "response")), headers, self.body
-        )
+        return Request("POST", response_path(endpoint, self.request_id), headers, self.body)
 
 
 class StreamingResponseStart(Record):
@@ -213,7 +258,8 @@ class InvocationError(Record):
 
     def render(self, endpoint: Endpoint) -> Request:
         path = endpoint.path(_invocation_tail(self.request_id, "error"))
-        return Request("POST", path, _error_headers(self.error, self.xray_cause), self.error.to_json())
+        body = self.error.for_request(self.request_id).to_json()
+        return Request("POST", path, _error_headers(self.error, self.xray_cause), body)
 
 
 class InitError(Record):
@@ -236,6 +282,15 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     """Look a header up in a mapping whose keys are lower-case."""
     value = headers.get(name.lower())
     return value if value else None
+
+
+_REQUEST_ID = Header.REQUEST_ID.lower()
+_DEADLINE_MS = Header.DEADLINE_MS.lower()
+_FUNCTION_ARN = Header.FUNCTION_ARN.lower()
+_TRACE_ID = Header.TRACE_ID.lower()
+_CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
+_COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
+_TENANT_ID = Header.TENANT_ID.lower()
 
 
 class Invocation(Record):
@@ -274,39 +329,40 @@ class Invocation(Record):
         tenant_id: str | None = None,
         content_type: str = "application/json",
     ) -> None:
-        set_field(self, "request_id", request_id)
-        set_field(self, "body", body)
-        set_field(self, "deadline_ms", deadline_ms)
-        set_field(self, "invoked_function_arn", invoked_function_arn)
-        set_field(self, "trace_id", trace_id)
-        set_field(self, "client_context", client_context)
-        set_field(self, "cognito_identity", cognito_identity)
-        set_field(self, "tenant_id", tenant_id)
-        set_field(self, "content_type", content_type)
+        _set_request_id(self, request_id)
+        _set_body(self, body)
+        _set_deadline_ms(self, deadline_ms)
+        _set_invoked_function_arn(self, invoked_function_arn)
+        _set_trace_id(self, trace_id)
+        _set_client_context(self, client_context)
+        _set_cognito_identity(self, cognito_identity)
+        _set_tenant_id(self, tenant_id)
+        _set_content_type(self, content_type)
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
-        """Parse a /next answer. ``headers`` must have lower-case keys."""
-        request_id = _header(headers, Header.REQUEST_ID)
-        if request_id is None:
+        """Parse a /next answer. ``headers`` must have lower-case keys; empty values read as absent."""
+        get = headers.get
+        request_id = get(_REQUEST_ID)
+        if not request_id:
             raise ProtocolError(f"/next answer has no {Header.REQUEST_ID} header")
-        deadline_text = _header(headers, Header.DEADLINE_MS)
+        deadline_text = get(_DEADLINE_MS)
         deadline_ms: int | None = None
-        if deadline_text is not None:
+        if deadline_text:
             try:
                 deadline_ms = int(deadline_text)
             except ValueError:
                 raise ProtocolError(f"{Header.DEADLINE_MS} is not an integer: {deadline_text!r}") from None
         return cls(
-            request_id=request_id,
-            body=body,
-            deadline_ms=deadline_ms,
-            invoked_function_arn=_header(headers, Header.FUNCTION_ARN),
-            trace_id=_header(headers, Header.TRACE_ID),
-            client_context=_header(headers, Header.CLIENT_CONTEXT),
-            cognito_identity=_header(headers, Header.COGNITO_IDENTITY),
-            tenant_id=_header(headers, Header.TENANT_ID),
-            content_type=_header(headers, "Content-Type") or "application/json",
+            request_id,
+            body,
+            deadline_ms,
+            get(_FUNCTION_ARN) or None,
+            get(_TRACE_ID) or None,
+            get(_CLIENT_CONTEXT) or None,
+            get(_COGNITO_IDENTITY) or None,
+            get(_TENANT_ID) or None,
+            get("content-type") or "application/json",
         )
 
     def response_headers(self) -> list[tuple[str, str]]:
@@ -322,6 +378,19 @@ class Invocation(Record):
             ("Content-Type", self.content_type),
         ]
         return [(name, value) for name, value in pairs if value is not None]
+
+
+# An Invocation is built per invocation: its fields are set through their slot descriptors, which
+# skips the attribute lookup and checks of ``set_field``.
+_set_request_id = Invocation.__dict__["request_id"].__set__
+_set_body = Invocation.__dict__["body"].__set__
+_set_deadline_ms = Invocation.__dict__["deadline_ms"].__set__
+_set_invoked_function_arn = Invocation.__dict__["invoked_function_arn"].__set__
+_set_trace_id = Invocation.__dict__["trace_id"].__set__
+_set_client_context = Invocation.__dict__["client_context"].__set__
+_set_cognito_identity = Invocation.__dict__["cognito_identity"].__set__
+_set_tenant_id = Invocation.__dict__["tenant_id"].__set__
+_set_content_type = Invocation.__dict__["content_type"].__set__
 
 
 def __getattr__(name: str) -> object:

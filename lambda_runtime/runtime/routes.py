@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from urllib.parse import unquote
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.protocol import API_VERSION
+from lambda_runtime.runtime.protocol import API_VERSION, unquote_request_id
 
 __all__ = ["Route", "RouteKind", "parse_route"]
 
@@ -53,4 +52,4 @@ def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
     if match is None:
         return None
     kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
-    return Route(kind, unquote(match.group(1)))
+    return Route(kind, unquote_request_id(match.group(1)))

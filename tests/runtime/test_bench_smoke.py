@@ -15,7 +15,7 @@ import pytest
 
 from bench import bench_runtime
 from bench.bench_runtime import BenchError, BenchSettings, RuntimeSpec, run_cold_start, run_session
-from tests.support.paths import FIXTURE_EVENTS, REPO_ROOT
+from tests.support.paths import REPO_ROOT
 from tests.support.runtime_harness import RuntimeApiServer, RuntimeProcess, write_module
 
 FLOOR = [sys.executable, str(REPO_ROOT / "bench" / "floor_runtime.py")]
@@ -43,7 +43,7 @@ def task_root(tmp_path: Path) -> Path:
 
 
 def test_floor_answers_invocations_in_order_over_one_connection(task_root: Path) -> None:
-    event = (FIXTURE_EVENTS / "apigw-v2-request-no-authorizer.json").read_bytes()
+    event = bench_runtime.EVENT_PATH.read_bytes()
     with RuntimeApiServer() as api, RuntimeProcess(api, "app.echo", task_root, command=FLOOR):
         first = api.add_invocation(event, headers={"Lambda-Runtime-Trace-Id": "Root=1-abc;Sampled=1"})
         posted = api.wait_for(first)
@@ -68,7 +68,11 @@ def test_floor_posts_an_error_when_the_handler_raises(task_root: Path) -> None:
         request_id = api.add_invocation(b"{}")
         posted = api.wait_for(request_id)
     assert posted.kind == "error"
-    assert orjson.loads(posted.body) == {"errorType": "ValueError", "errorMessage": "no such order"}
+    assert orjson.loads(posted.body) == {
+        "errorType": "ValueError",
+        "errorMessage": "no such order",
+        "requestId": request_id,
+    }
 
 
 def test_floor_serves_a_runtime_api_with_a_path_prefix(task_root: Path) -> None:

@@ -47,7 +47,7 @@ def test_rendered_requests_carry_prefix_and_headers() -> None:
     assert (response.method, response.path) == ("POST", "/.rt/2018-06-01/runtime/invocation/id-1/response")
     error = InvocationError("id-1", ErrorReport("ValueError", "bad")).render(endpoint)
     assert dict(error.headers)["Lambda-Runtime-Function-Error-Type"] == "Function.ValueError"
-    assert error.body == b'{"errorMessage":"bad","errorType":"ValueError","stackTrace":[]}'
+    assert error.body == b'{"errorMessage":"bad","errorType":"ValueError","requestId":"id-1","stackTrace":[]}'
     init = InitError(ErrorReport("Runtime.ImportModuleError", "x")).render(endpoint)
     assert init.path == "/.rt/2018-06-01/runtime/init/error"
     stream = dict(StreamingResponseStart("id-1").render(endpoint).headers)

@@ -187,12 +187,17 @@ class RuntimeApiServer:
         body: bytes,
         headers: list[tuple[str, str]] | None = None,
     ) -> None:
-        all_headers = [*(headers or []), ("Content-Length", str(len(body)))]
-        if body:
-            all_headers.append(("Content-Type", "application/json"))
-        connection.sendall(conn.send(h11.Response(status_code=status, headers=all_headers)) or b"")
-        connection.sendall(conn.send(h11.Data(data=body)) or b"")
-        connection.sendall(conn.send(h11.EndOfMessage()) or b"")
+        # Values as UTF-8 bytes: h11 takes only ASCII str, and tests send request ids beyond ASCII.
+        all_headers = [(name.encode(), value.encode()) for name, value in headers or []]
+        all_headers.append((b"Content-Length", str(len(body)).encode()))
+        if body and not any(name.lower() == b"content-type" for name, _ in all_headers):
+            all_headers.append((b"Content-Type", b"application/json"))
+        # One write for head and body, as a server answering a small request does.
+        connection.sendall(
+            (conn.send(h11.Response(status_code=status, headers=all_headers)) or b"")
+            + (conn.send(h11.Data(data=body)) or b"")
+            + (conn.send(h11.EndOfMessage()) or b"")
+        )
 
     def _dispatch(
         self,
