@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
     from lambda_runtime.handlers.stream import ResponseStream, StreamClosedError
     from lambda_runtime.log import Log
+    from lambda_runtime.protocol.errors import ErrorReport
     from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
-    from lambda_runtime.runtime.errors import ErrorReport
     from lambda_runtime.runtime.runner import LambdaRuntime
     from lambda_runtime.runtime.shutdown import on_shutdown
 
@@ -49,7 +49,7 @@ _LOCATIONS = {
     "ClientContext": "lambda_runtime.runtime.context",
     "CognitoIdentity": "lambda_runtime.runtime.context",
     "Context": "lambda_runtime.runtime.context",
-    "ErrorReport": "lambda_runtime.runtime.errors",
+    "ErrorReport": "lambda_runtime.protocol.errors",
     "LambdaRuntime": "lambda_runtime.runtime.runner",
     "on_shutdown": "lambda_runtime.runtime.shutdown",
 }

@@ -39,7 +39,7 @@ from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_li
 from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.peers import peer_in_tree
 from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
-from lambda_runtime.runtime.protocol import Invocation
+from lambda_runtime.protocol.runtime_api import Invocation
 
 __all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
 

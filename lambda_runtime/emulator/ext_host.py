@@ -55,7 +55,7 @@ from lambda_runtime.emulator.telemetry_api import (
     wall_clock,
 )
 from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub
-from lambda_runtime.runtime.protocol import Invocation
+from lambda_runtime.protocol.runtime_api import Invocation
 
 __all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
 

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Protocol
 
 from lambda_runtime.emulator.http_server import Route
-from lambda_runtime.runtime.protocol import Invocation
+from lambda_runtime.protocol.runtime_api import Invocation
 
 __all__ = [
     "ExtensionInitError",

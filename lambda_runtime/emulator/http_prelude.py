@@ -17,7 +17,7 @@ from typing import Any
 
 import orjson
 
-from lambda_runtime.runtime.protocol import HTTP_INTEGRATION_SEPARATOR as SEPARATOR
+from lambda_runtime.protocol.runtime_api import HTTP_INTEGRATION_SEPARATOR as SEPARATOR
 
 __all__ = ["MAX_PRELUDE_BYTES", "PreludeSplitter", "describe_prelude"]
 

@@ -39,7 +39,7 @@ from lambda_runtime.emulator.logs import LogSink
 from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.pool import Pool, Slot
 from lambda_runtime.emulator.service_errors import ServiceError
-from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 
 __all__ = ["ASYNC_PAYLOAD_BYTES", "INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
 

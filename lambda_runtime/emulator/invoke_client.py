@@ -266,7 +266,7 @@ def _buffered(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, st
 
 def _splitter_for(response: httpx.Response, options: InvokeOptions) -> PreludeSplitter:
     from lambda_runtime.emulator.http_prelude import PreludeSplitter
-    from lambda_runtime.runtime.protocol import HTTP_INTEGRATION_CONTENT_TYPE
+    from lambda_runtime.protocol.runtime_api import HTTP_INTEGRATION_CONTENT_TYPE
 
     declared = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
     # Detect the framing unless told to print raw bytes or the answer declares another content type.

@@ -25,13 +25,8 @@ from lambda_runtime.emulator.environment import ExecutionEnvironment, InvokeReco
 from lambda_runtime.emulator.http_server import BodyTooLarge, HttpRequest, HttpResponse
 from lambda_runtime.emulator.lifecycle import IllegalTransition
 from lambda_runtime.emulator.outcome import Failure, Success
-from lambda_runtime.runtime.protocol import (
-    MAX_PAYLOAD_BYTES,
-    STREAMING_CONTENT_TYPE,
-    Header,
-    RouteKind,
-    parse_route,
-)
+from lambda_runtime.protocol.routes import RouteKind, parse_route
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES, STREAMING_CONTENT_TYPE, Header
 
 __all__ = ["RuntimeApi", "new_path_prefix"]
 

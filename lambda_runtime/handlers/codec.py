@@ -20,8 +20,8 @@ from collections.abc import Callable
 import orjson
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
-from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+from lambda_runtime.protocol.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False

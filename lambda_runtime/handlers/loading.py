@@ -10,7 +10,7 @@ import importlib
 import sys
 
 from lambda_runtime.handlers.adapters import HandlerTarget, NotAHandlerError, adapt
-from lambda_runtime.runtime.errors import InitFault
+from lambda_runtime.protocol.errors import InitFault
 
 __all__ = ["load_handler"]
 

@@ -10,12 +10,11 @@ from collections.abc import Callable, Mapping, Sequence
 
 import orjson
 
-from lambda_runtime.runtime.errors import ErrorReport
-from lambda_runtime.runtime.protocol import (
+from lambda_runtime.protocol.errors import ErrorReport, ErrorTrailers
+from lambda_runtime.protocol.runtime_api import (
     HTTP_INTEGRATION_CONTENT_TYPE,
     HTTP_INTEGRATION_SEPARATOR,
     STREAMING_CONTENT_TYPE,
-    Header,
 )
 from lambda_runtime.runtime.transport import ChunkedUpload, Response
 
@@ -23,12 +22,6 @@ __all__ = ["ResponseStream", "StreamClosedError"]
 
 # Opens the chunked /response request for a content type; supplied by the runtime loop.
 StreamOpener = Callable[[str], ChunkedUpload]
-
-
-def _base64(data: bytes) -> str:
-    import base64  # only when a stream fails after its first byte
-
-    return base64.b64encode(data).decode("ascii")
 
 
 class StreamClosedError(Exception):
@@ -100,10 +93,5 @@ class ResponseStream:
                 return None
             self._ensure_started()
         assert self._upload is not None
-        trailers: list[tuple[str, str]] = []
-        if error is not None:
-            trailers = [
-                (Header.FUNCTION_ERROR_TYPE, error.header_error_type()),
-                (Header.FUNCTION_ERROR_BODY, _base64(error.to_json())),
-            ]
+        trailers = [] if error is None else ErrorTrailers.from_report(error).render()
         return self._upload.finish(trailers)

@@ -14,7 +14,7 @@ from lambda_runtime._record import Record, set_field
 TYPE_CHECKING = False
 
 if TYPE_CHECKING:
-    from lambda_runtime.runtime.errors import ErrorReport
+    from lambda_runtime.protocol.errors import ErrorReport
 
 __all__ = ["ErrorFields", "describe"]
 

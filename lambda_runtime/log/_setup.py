@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lambda_runtime.log._config import LogConfig
     from lambda_runtime.log._emitter import Emitter
     from lambda_runtime.log._sinks import Sink
-    from lambda_runtime.runtime.errors import ErrorReport
+    from lambda_runtime.protocol.errors import ErrorReport
 
 __all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "configure", "log_fault"]
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.protocol import Endpoint
+from lambda_runtime.protocol.runtime_api import Endpoint
 
 __all__ = ["FunctionInfo", "RuntimeConfig"]
 

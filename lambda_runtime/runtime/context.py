@@ -17,8 +17,8 @@ from contextlib import contextmanager
 import orjson
 
 from lambda_runtime._record import Record, set_field
+from lambda_runtime.protocol.runtime_api import Invocation
 from lambda_runtime.runtime.config import FunctionInfo
-from lambda_runtime.runtime.protocol import Invocation
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False

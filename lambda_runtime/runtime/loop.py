@@ -15,6 +15,17 @@ from collections.abc import Awaitable, Callable
 from lambda_runtime import log
 from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
 from lambda_runtime.handlers.codec import encode_body
+from lambda_runtime.protocol.errors import ErrorReport
+from lambda_runtime.protocol.runtime_api import (
+    Invocation,
+    InvocationError,
+    InvocationResponse,
+    NextInvocation,
+    ProtocolError,
+    Request,
+    StreamingResponseStart,
+    response_path,
+)
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
 from lambda_runtime.runtime.config import RuntimeConfig
 from lambda_runtime.runtime.context import (
@@ -25,17 +36,6 @@ from lambda_runtime.runtime.context import (
     parse_identity,
     reset_current_context,
     set_current_context,
-)
-from lambda_runtime.runtime.errors import ErrorReport
-from lambda_runtime.runtime.protocol import (
-    Invocation,
-    InvocationError,
-    InvocationResponse,
-    NextInvocation,
-    ProtocolError,
-    Request,
-    StreamingResponseStart,
-    response_path,
 )
 from lambda_runtime.runtime.trace_env import TraceEnv
 from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError

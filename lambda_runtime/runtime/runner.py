@@ -6,11 +6,11 @@ import io
 import sys
 
 from lambda_runtime import log
+from lambda_runtime.protocol.errors import ErrorReport
+from lambda_runtime.protocol.runtime_api import InitError, ProtocolError
 from lambda_runtime.runtime import shutdown
 from lambda_runtime.runtime.config import ConfigError, RuntimeConfig
-from lambda_runtime.runtime.errors import ErrorReport
 from lambda_runtime.runtime.loop import FatalRuntimeError, InvocationLoop
-from lambda_runtime.runtime.protocol import InitError, ProtocolError
 from lambda_runtime.runtime.transport import Connection, TransportError
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.

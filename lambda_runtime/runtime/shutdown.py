@@ -17,8 +17,8 @@ from collections.abc import Awaitable, Callable, Sequence
 from types import FrameType
 
 from lambda_runtime import log
+from lambda_runtime.protocol.runtime_api import Endpoint, Request
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
-from lambda_runtime.runtime.protocol import Endpoint, Request
 from lambda_runtime.runtime.transport import Connection, TransportError
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.

@@ -13,7 +13,7 @@ import socket
 from collections.abc import Iterable
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.protocol import Endpoint, Request
+from lambda_runtime.protocol.runtime_api import Endpoint, Request
 
 __all__ = ["Answer", "ChunkedUpload", "Connection", "Response", "TransportError"]
 

@@ -27,7 +27,7 @@ from lambda_runtime.emulator.telemetry_api import (
     parse_subscription,
 )
 from lambda_runtime.emulator.telemetry_delivery import RETRY_DELAYS_S, TelemetryHub
-from lambda_runtime.runtime.protocol import Invocation
+from lambda_runtime.protocol.runtime_api import Invocation
 
 P = ParamSpec("P")
 

@@ -18,7 +18,7 @@ import pytest
 
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.environment import ExecutionEnvironment
-from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 from tests.emulator.harness import RunningEmulator, running
 
 BASE = "/2018-06-01/runtime"

@@ -223,7 +223,7 @@ def test_resource_agent_and_rule_handlers() -> None:
 
 
 def test_wrong_shape_is_an_unmarshal_fault() -> None:
-    from lambda_runtime.runtime.errors import UnmarshalFault
+    from lambda_runtime.protocol.errors import UnmarshalFault
 
     target = adapt(kafka_sum)
     with pytest.raises(UnmarshalFault, match="as KafkaEvent"):

@@ -58,7 +58,7 @@ def test_expected_documents_from_examples() -> None:
 
 
 def test_runtime_reports_a_bad_event_as_unmarshal_error() -> None:
-    from lambda_runtime.runtime.errors import UnmarshalFault
+    from lambda_runtime.protocol.errors import UnmarshalFault
 
     with pytest.raises(UnmarshalFault, match="as SQSEvent: EventDecodeError: SQSEvent needs a JSON object"):
         decoder_for(events.SQSEvent)(b"[1, 2]")

@@ -9,7 +9,7 @@ import pytest
 from lambda_runtime.log import Level
 from lambda_runtime.log._error_fields import ErrorFields
 from lambda_runtime.log._formatters import format_json, format_text, trace_root
-from lambda_runtime.runtime.errors import ErrorReport
+from lambda_runtime.protocol.errors import ErrorReport
 
 from .conftest import make_context
 

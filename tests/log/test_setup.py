@@ -10,8 +10,8 @@ import pytest
 
 from lambda_runtime.log import Level, Log, LogConfig, LogFormat, _setup, configure, log_fault
 from lambda_runtime.log._sinks import FRAME_HEADER
+from lambda_runtime.protocol.errors import ErrorReport, InitFault
 from lambda_runtime.runtime.context import invocation_scope
-from lambda_runtime.runtime.errors import ErrorReport, InitFault
 
 from .conftest import make_context
 from .test_sinks import read_frames

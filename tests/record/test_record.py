@@ -15,10 +15,9 @@ from lambda_runtime.handlers.codec import EncodedResult, decoder_for
 from lambda_runtime.log._config import LogConfig, LogFormat
 from lambda_runtime.log._error_fields import ErrorFields
 from lambda_runtime.log._levels import Level
-from lambda_runtime.runtime.config import FunctionInfo, RuntimeConfig
-from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
-from lambda_runtime.runtime.errors import ErrorReport
-from lambda_runtime.runtime.protocol import (
+from lambda_runtime.protocol.errors import ErrorReport
+from lambda_runtime.protocol.routes import Route, RouteKind
+from lambda_runtime.protocol.runtime_api import (
     Endpoint,
     InitError,
     Invocation,
@@ -26,10 +25,10 @@ from lambda_runtime.runtime.protocol import (
     InvocationResponse,
     NextInvocation,
     Request,
-    Route,
-    RouteKind,
     StreamingResponseStart,
 )
+from lambda_runtime.runtime.config import FunctionInfo, RuntimeConfig
+from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
 from lambda_runtime.runtime.transport import Response
 
 

@@ -64,7 +64,7 @@ HEAVY_MODULES = (
     "lambda_runtime.emulator",
     "lambda_runtime.handlers.base",
     "lambda_runtime.handlers.stream",
-    "lambda_runtime.runtime.routes",
+    "lambda_runtime.protocol.routes",
     "lambda_runtime.log._log",
     "lambda_runtime.log._emitter",
     "lambda_runtime.log._config",

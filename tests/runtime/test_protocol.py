@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from lambda_runtime.runtime.errors import ErrorReport, InitFault
-from lambda_runtime.runtime.protocol import (
+from lambda_runtime.protocol.errors import ErrorReport, InitFault
+from lambda_runtime.protocol.routes import Route, RouteKind, parse_route
+from lambda_runtime.protocol.runtime_api import (
     Endpoint,
     InitError,
     Invocation,
@@ -13,10 +14,7 @@ from lambda_runtime.runtime.protocol import (
     InvocationResponse,
     NextInvocation,
     ProtocolError,
-    Route,
-    RouteKind,
     StreamingResponseStart,
-    parse_route,
 )
 
 
@@ -91,18 +89,6 @@ def test_invocation_with_bad_deadline_is_a_protocol_error() -> None:
 )
 def test_parse_route(method: str, path: str, expected: Route | None) -> None:
     assert parse_route(method, path) == expected
-
-
-def test_protocol_re_exports_the_route_names_of_routes() -> None:
-    from lambda_runtime.runtime import protocol, routes
-
-    assert (protocol.Route, protocol.RouteKind, protocol.parse_route) == (
-        routes.Route,
-        routes.RouteKind,
-        routes.parse_route,
-    )
-    with pytest.raises(AttributeError, match="no attribute 'NoSuchName'"):
-        _ = protocol.NoSuchName
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lambda_runtime.runtime.errors import ErrorReport
-from lambda_runtime.runtime.protocol import (
+from lambda_runtime.protocol.errors import ErrorReport
+from lambda_runtime.protocol.runtime_api import (
     Endpoint,
     InvocationError,
     InvocationResponse,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 from tests.runtime.handlers_source import HANDLERS, SHUTDOWN_HANDLERS
 from tests.support.runtime_harness import Posted, RuntimeApiServer, RuntimeProcess, write_module
 

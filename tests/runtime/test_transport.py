@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from lambda_runtime.runtime.protocol import Endpoint, NextInvocation, Request, StreamingResponseStart
+from lambda_runtime.protocol.runtime_api import Endpoint, NextInvocation, Request, StreamingResponseStart
 from lambda_runtime.runtime.transport import Connection, TransportError, _resolvable_host
 from tests.support.runtime_harness import RuntimeApiServer
 

@@ -30,7 +30,8 @@ from types import TracebackType
 
 import h11
 
-from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES, Invocation, RouteKind, parse_route
+from lambda_runtime.protocol.routes import RouteKind, parse_route
+from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES, Invocation
 
 __all__ = ["Posted", "RuntimeApiServer", "RuntimeProcess", "write_module"]
 

@@ -1,7 +1,7 @@
 """Server side of the Runtime API: which route a request line names (the emulator and test servers use it).
 
-Kept apart from ``protocol`` so the runtime, a client, does not build the Enum or compile the regex at
-cold start; ``protocol`` re-exports these names.
+Kept apart from ``runtime_api`` so the runtime, a client, does not build the Enum or compile the regex at
+cold start.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import re
 from enum import Enum
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.runtime.protocol import API_VERSION, unquote_request_id
+from lambda_runtime.protocol.runtime_api import API_VERSION, unquote_request_id
 
 __all__ = ["Route", "RouteKind", "parse_route"]
 

@@ -4,8 +4,8 @@ Rule: this module turns bytes and headers into typed values and back. It does no
 used by the runtime (client side) or by the emulator (server side); both import it.
 
 Requests are frozen values with a ``render`` step; sending them is the transport's job.
-Server-side route parsing (``Route``, ``RouteKind``, ``parse_route``) lives in ``routes`` and is
-re-exported here on first use.
+Server-side route parsing (``Route``, ``RouteKind``, ``parse_route``) lives in ``routes``, which the
+runtime (a client) never loads.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from lambda_runtime._record import Record, set_field
-
-# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from lambda_runtime.runtime.errors import ErrorReport
-    from lambda_runtime.runtime.routes import Route, RouteKind, parse_route
+from lambda_runtime.protocol.errors import (
+    ERROR_BODY_TRAILER,
+    ERROR_CONTENT_TYPE,
+    ERROR_TYPE_HEADER,
+    ErrorReport,
+)
 
 __all__ = [
     "API_VERSION",
@@ -36,10 +36,7 @@ __all__ = [
     "NextInvocation",
     "ProtocolError",
     "Request",
-    "Route",
-    "RouteKind",
     "StreamingResponseStart",
-    "parse_route",
     "quote_request_id",
     "response_path",
     "unquote_request_id",
@@ -50,13 +47,10 @@ API_VERSION = "2018-06-01"
 # Event and buffered response limit: 6 MiB plus 100 bytes of slack, as Lambda enforces it.
 MAX_PAYLOAD_BYTES = 6 * 1024 * 1024 + 100
 
-ERROR_CONTENT_TYPE = "application/vnd.aws.lambda.error+json"
 STREAMING_CONTENT_TYPE = "application/octet-stream"
 HTTP_INTEGRATION_CONTENT_TYPE = "application/vnd.awslambda.http-integration-response"
 # Between the JSON prelude and the payload of a Function URL / API Gateway streamed response.
 HTTP_INTEGRATION_SEPARATOR = b"\x00" * 8
-
-_ROUTE_NAMES = frozenset({"Route", "RouteKind", "parse_route"})
 
 
 class Header:
@@ -69,8 +63,8 @@ class Header:
     CLIENT_CONTEXT = "Lambda-Runtime-Client-Context"
     COGNITO_IDENTITY = "Lambda-Runtime-Cognito-Identity"
     TENANT_ID = "Lambda-Runtime-Aws-Tenant-Id"
-    FUNCTION_ERROR_TYPE = "Lambda-Runtime-Function-Error-Type"
-    FUNCTION_ERROR_BODY = "Lambda-Runtime-Function-Error-Body"
+    FUNCTION_ERROR_TYPE = ERROR_TYPE_HEADER
+    FUNCTION_ERROR_BODY = ERROR_BODY_TRAILER
     XRAY_ERROR_CAUSE = "Lambda-Runtime-Function-XRay-Error-Cause"
     RESPONSE_MODE = "Lambda-Runtime-Function-Response-Mode"
 
@@ -391,12 +385,3 @@ _set_client_context = Invocation.__dict__["client_context"].__set__
 _set_cognito_identity = Invocation.__dict__["cognito_identity"].__set__
 _set_tenant_id = Invocation.__dict__["tenant_id"].__set__
 _set_content_type = Invocation.__dict__["content_type"].__set__
-
-
-def __getattr__(name: str) -> object:
-    # The server-side names live in ``routes`` (an Enum and a regex the runtime's cold start skips).
-    if name in _ROUTE_NAMES:
-        from lambda_runtime.runtime import routes
-
-        return getattr(routes, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

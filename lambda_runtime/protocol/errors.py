@@ -1,7 +1,14 @@
-"""The wire error as a value, and the runtime's own exceptions.
+"""The error report of the Runtime API: one value, its JSON body and its stream-trailer form.
 
 Every failure the runtime reports is turned into one ``ErrorReport`` by ``ErrorReport.from_exception``;
 that is the only place an exception becomes ``{"errorType", "errorMessage", "stackTrace"}``.
+
+Codec, used by both sides (the runtime encodes, the emulator and test servers decode):
+
+- body of /error and /init/error: ``ErrorReport.to_json`` / ``ErrorReport.from_json``, with
+  ``ErrorReport.header_error_type`` for the ``Lambda-Runtime-Function-Error-Type`` header;
+- a stream that fails after its first byte: ``ErrorTrailers.from_report(report).render()`` gives the two
+  trailers, ``ErrorTrailers.parse(trailers)`` reads them back (``None`` when the stream did not fail).
 
 Exception tree::
 
@@ -21,6 +28,7 @@ from __future__ import annotations
 import functools
 import os.path
 import sys
+from collections.abc import Mapping
 from types import TracebackType
 
 import orjson
@@ -33,7 +41,11 @@ if TYPE_CHECKING:
     from re import Pattern
 
 __all__ = [
+    "ERROR_BODY_TRAILER",
+    "ERROR_CONTENT_TYPE",
+    "ERROR_TYPE_HEADER",
     "ErrorReport",
+    "ErrorTrailers",
     "InitFault",
     "MarshalFault",
     "ResponseTooLarge",
@@ -41,8 +53,17 @@ __all__ = [
     "UnmarshalFault",
 ]
 
+ERROR_CONTENT_TYPE = "application/vnd.aws.lambda.error+json"
+# The error type of an /error post (a header) and of a failed stream (a trailer).
+ERROR_TYPE_HEADER = "Lambda-Runtime-Function-Error-Type"
+# The error document of a failed stream, base64 of its JSON (a trailer).
+ERROR_BODY_TRAILER = "Lambda-Runtime-Function-Error-Body"
+
 
 # Computed on the first error rather than at cold start.
+_UNKNOWN = "Runtime.Unknown"
+
+
 @functools.cache
 def _package_dir() -> str:
     """The ``lambda_runtime`` package directory and a separator (its frames are left out of traces)."""
@@ -172,12 +193,12 @@ class ErrorReport(Record):
         try:
             doc = orjson.loads(body)
         except orjson.JSONDecodeError:
-            return cls("Runtime.Unknown", body.decode("utf-8", "replace"))
+            return cls(_UNKNOWN, body.decode("utf-8", "replace"))
         if not isinstance(doc, dict):
-            return cls("Runtime.Unknown", body.decode("utf-8", "replace"))
+            return cls(_UNKNOWN, body.decode("utf-8", "replace"))
         trace = doc.get("stackTrace")
         return cls(
-            str(doc.get("errorType") or "Runtime.Unknown"),
+            str(doc.get("errorType") or _UNKNOWN),
             str(doc.get("errorMessage") or ""),
             tuple(str(line) for line in trace) if isinstance(trace, list) else (),
             str(doc.get("requestId") or ""),
@@ -195,3 +216,57 @@ class ErrorReport(Record):
         if not letters or not letters[0].isupper():
             return "Function.Unknown"
         return f"Function.{letters}"
+
+
+class ErrorTrailers(Record):
+    """The trailers of a stream that failed after its first byte: the header error type and the error
+    document (``body``, its JSON bytes; ``b""`` when the peer sent none or it was not base64)."""
+
+    __slots__ = ("body", "error_type")
+    error_type: str
+    body: bytes
+
+    def __init__(self, error_type: str, body: bytes) -> None:
+        set_field(self, "error_type", error_type)
+        set_field(self, "body", body)
+
+    @classmethod
+    def from_report(cls, report: ErrorReport) -> ErrorTrailers:
+        return cls(report.header_error_type(), report.to_json())
+
+    def render(self) -> list[tuple[str, str]]:
+        """The two trailers, in the order the ``Trailer`` header of a streamed response announces them."""
+        import base64  # only when a stream fails after its first byte
+
+        return [
+            (ERROR_TYPE_HEADER, self.error_type),
+            (ERROR_BODY_TRAILER, base64.b64encode(self.body).decode("ascii")),
+        ]
+
+    @classmethod
+    def parse(cls, trailers: Mapping[str, str]) -> ErrorTrailers | None:
+        """Read the trailers of a stream (``trailers`` with lower-case names); None when it did not fail."""
+        error_type = trailers.get(_ERROR_TYPE_KEY)
+        if not error_type:
+            return None
+        import base64
+        import binascii
+
+        try:
+            body = base64.b64decode(trailers.get(_ERROR_BODY_KEY, ""), validate=True)
+        except (binascii.Error, ValueError):
+            body = b""
+        return cls(error_type, body)
+
+    def report(self) -> ErrorReport:
+        """The error document as a report (``ErrorReport.from_json``); the header type when there is none."""
+        if not self.body:
+            return ErrorReport(self.error_type, "")
+        report = ErrorReport.from_json(self.body)
+        if report.error_type == _UNKNOWN and self.error_type:
+            return ErrorReport(self.error_type, report.error_message, report.stack_trace, report.request_id)
+        return report
+
+
+_ERROR_TYPE_KEY = ERROR_TYPE_HEADER.lower()
+_ERROR_BODY_KEY = ERROR_BODY_TRAILER.lower()
