@@ -14,11 +14,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
-    from lambda_runtime.handlers.stream import ResponseStream, StreamClosedError
     from lambda_runtime.log import Log
     from lambda_runtime.protocol.errors import ErrorReport
     from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
+    from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
+    from lambda_runtime.runtime.handlers.stream import ResponseStream, StreamClosedError
     from lambda_runtime.runtime.runner import LambdaRuntime
     from lambda_runtime.runtime.shutdown import on_shutdown
 
@@ -40,10 +40,10 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LOCATIONS = {
-    "LambdaBufferedHandler": "lambda_runtime.handlers.base",
-    "LambdaStreamHandler": "lambda_runtime.handlers.base",
-    "ResponseStream": "lambda_runtime.handlers.stream",
-    "StreamClosedError": "lambda_runtime.handlers.stream",
+    "LambdaBufferedHandler": "lambda_runtime.runtime.handlers.base",
+    "LambdaStreamHandler": "lambda_runtime.runtime.handlers.base",
+    "ResponseStream": "lambda_runtime.runtime.handlers.stream",
+    "StreamClosedError": "lambda_runtime.runtime.handlers.stream",
     "Log": "lambda_runtime.log",
     "Client": "lambda_runtime.runtime.context",
     "ClientContext": "lambda_runtime.runtime.context",

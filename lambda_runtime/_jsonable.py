@@ -1,6 +1,6 @@
 """How our JSON encoders write the values orjson does not know: one ``default=`` hook shared by the
-runtime's result codec (``handlers/codec.py``) and the events library's ``json()`` helpers, so a value a
-handler can return is a value a response body can hold, written the same way.
+runtime's result codec (``runtime/handlers/codec.py``) and the events library's ``json()`` helpers, so a
+value a handler can return is a value a response body can hold, written the same way.
 
 Rules:
 - orjson writes str, int (64-bit), float, bool, None, dict, list, tuple, dataclasses, enums, datetime

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lambda_runtime.handlers.base import LambdaBufferedHandler
 from lambda_runtime.runtime.context import Context
+from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler
 
 __all__ = ["DemoHandler"]
 

@@ -1,1 +1,2 @@
-"""The Runtime API client side: protocol values, transport, Context, the invocation loop."""
+"""The runtime: transport to the Runtime API, Context, config, the invocation loop, shutdown, and handlers/
+(base classes, _HANDLER loading, adapters, codec, streaming output). Never imports the emulator."""

@@ -13,8 +13,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from lambda_runtime import log
-from lambda_runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
-from lambda_runtime.handlers.codec import encode_body
 from lambda_runtime.protocol.errors import ErrorReport
 from lambda_runtime.protocol.runtime_api import (
     Invocation,
@@ -37,8 +35,10 @@ from lambda_runtime.runtime.context import (
     reset_current_context,
     set_current_context,
 )
+from lambda_runtime.runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
+from lambda_runtime.runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.trace_env import TraceEnv
-from lambda_runtime.runtime.transport import ChunkedUpload, Connection, Response, TransportError
+from lambda_runtime.runtime.transport import Response, TransportError
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False
@@ -46,6 +46,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import asyncio
     from typing import Any, NoReturn, TypeVar
+
+    from lambda_runtime.runtime.transport_api import Transport, Upload
 
     T = TypeVar("T")
 
@@ -83,7 +85,7 @@ class InvocationLoop:
     def __init__(
         self,
         config: RuntimeConfig,
-        connection: Connection,
+        connection: Transport,
         target: HandlerTarget,
         runner: AsyncRunner | None = None,
         clock: Callable[[], int] | None = None,
@@ -178,11 +180,11 @@ class InvocationLoop:
             self._check_answer(Response(status, headers, answer_body), "response")
 
     def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
-        from lambda_runtime.handlers.stream import ResponseStream  # buffered functions never load it
+        from lambda_runtime.runtime.handlers.stream import ResponseStream  # buffered functions never load it
 
         endpoint = self._config.endpoint
 
-        def open_stream(content_type: str) -> ChunkedUpload:
+        def open_stream(content_type: str) -> Upload:
             start = StreamingResponseStart(invocation.request_id, content_type)
             return self._connection.start_chunked(start.render(endpoint))
 

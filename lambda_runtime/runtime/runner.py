@@ -58,11 +58,11 @@ class LambdaRuntime:
         connection = Connection(config.endpoint)
         try:
             if handler is None:
-                from lambda_runtime.handlers.loading import load_handler
+                from lambda_runtime.runtime.handlers.loading import load_handler
 
                 target = load_handler(config.handler, config.task_root)
             else:
-                from lambda_runtime.handlers.adapters import adapt
+                from lambda_runtime.runtime.handlers.adapters import adapt
 
                 target = adapt(handler)
         except Exception as exc:

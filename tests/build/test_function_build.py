@@ -174,7 +174,7 @@ def test_the_built_zip_answers_an_invoke(sample_project: Path, tmp_path: Path) -
 
 def test_build_is_not_imported_by_the_runtime() -> None:
     code = (
-        "import sys, lambda_runtime, lambda_runtime.runtime.runner, lambda_runtime.handlers;"
+        "import sys, lambda_runtime, lambda_runtime.runtime.runner, lambda_runtime.runtime.handlers;"
         "print(sorted(m for m in sys.modules if m.startswith('lambda_runtime.build')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

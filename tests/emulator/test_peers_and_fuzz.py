@@ -19,7 +19,7 @@ from lambda_runtime.emulator.config import FunctionConfig
 from tests.emulator.harness import RunningEmulator, awslambdaric_config, running, write_functions
 
 STREAMING_FUNCTION = """
-from lambda_runtime.handlers.base import LambdaStreamHandler
+from lambda_runtime.runtime.handlers.base import LambdaStreamHandler
 
 
 class Streamer(LambdaStreamHandler[dict]):

@@ -28,8 +28,8 @@ from lambda_runtime.events import (
     from_item,
 )
 from lambda_runtime.events.cli import read_sample
-from lambda_runtime.handlers import codec
-from lambda_runtime.handlers.codec import encode_result
+from lambda_runtime.runtime.handlers import codec
+from lambda_runtime.runtime.handlers.codec import encode_result
 
 
 @dataclasses.dataclass
@@ -135,7 +135,7 @@ def test_the_runtime_codec_uses_the_same_hook_and_options() -> None:
 def test_the_runtime_loads_the_hook_only_for_values_orjson_does_not_know() -> None:
     probe = (
         "import sys\n"
-        "from lambda_runtime.handlers.codec import encode_result\n"
+        "from lambda_runtime.runtime.handlers.codec import encode_result\n"
         "encode_result({'a': [1, 2.5, 'x', None]})\n"
         "before = 'lambda_runtime._jsonable' in sys.modules\n"
         "import decimal\n"

@@ -27,10 +27,10 @@ from lambda_runtime.events import (
     RabbitMQEvent,
     SecretsManagerSecretRotationEvent,
 )
-from lambda_runtime.handlers.adapters import BufferedTarget, adapt
-from lambda_runtime.handlers.base import LambdaBufferedHandler
-from lambda_runtime.handlers.codec import encode_result
 from lambda_runtime.runtime.context import Context
+from lambda_runtime.runtime.handlers.adapters import BufferedTarget, adapt
+from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler
+from lambda_runtime.runtime.handlers.codec import encode_result
 from tests.support.paths import FIXTURE_EVENTS, REPO_ROOT
 
 # ---- the example handlers (what users write) ----

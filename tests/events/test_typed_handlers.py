@@ -14,7 +14,7 @@ import pytest
 
 from lambda_runtime import events
 from lambda_runtime.events._base import EventObject
-from lambda_runtime.handlers.codec import decoder_for, encode_result
+from lambda_runtime.runtime.handlers.codec import decoder_for, encode_result
 from tests.events import typed_handlers as th
 from tests.support.paths import FIXTURE_EVENTS
 

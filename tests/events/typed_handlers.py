@@ -32,8 +32,8 @@ from lambda_runtime.events import (
 )
 from lambda_runtime.events.batch import process_batch
 from lambda_runtime.events.sqs import SQSMessage
-from lambda_runtime.handlers.base import LambdaBufferedHandler
 from lambda_runtime.runtime.context import Context
+from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler
 
 __all__ = [
     "OrdersQueueHandler",

@@ -10,8 +10,6 @@ from typing import Any, ClassVar
 import pytest
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.handlers.adapters import BufferedTarget, StreamingTarget
-from lambda_runtime.handlers.codec import EncodedResult, decoder_for
 from lambda_runtime.log._config import LogConfig, LogFormat
 from lambda_runtime.log._error_fields import ErrorFields
 from lambda_runtime.log._levels import Level
@@ -29,6 +27,8 @@ from lambda_runtime.protocol.runtime_api import (
 )
 from lambda_runtime.runtime.config import FunctionInfo, RuntimeConfig
 from lambda_runtime.runtime.context import Client, ClientContext, CognitoIdentity, Context
+from lambda_runtime.runtime.handlers.adapters import BufferedTarget, StreamingTarget
+from lambda_runtime.runtime.handlers.codec import EncodedResult, decoder_for
 from lambda_runtime.runtime.transport import Response
 
 

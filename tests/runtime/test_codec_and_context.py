@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from lambda_runtime.handlers.adapters import BufferedTarget, NotAHandlerError, StreamingTarget, adapt
-from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
-from lambda_runtime.handlers.codec import decoder_for, encode_result
-from lambda_runtime.handlers.stream import ResponseStream
 from lambda_runtime.protocol.errors import MarshalFault, ResponseTooLarge, UnmarshalFault
 from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES, Invocation
 from lambda_runtime.runtime.config import FunctionInfo
 from lambda_runtime.runtime.context import Context, current_context, invocation_scope
+from lambda_runtime.runtime.handlers.adapters import BufferedTarget, NotAHandlerError, StreamingTarget, adapt
+from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
+from lambda_runtime.runtime.handlers.codec import decoder_for, encode_result
+from lambda_runtime.runtime.handlers.stream import ResponseStream
 
 
 class Order:

@@ -62,8 +62,8 @@ HEAVY_MODULES = (
     "unicodedata",
     "lambda_runtime.events",
     "lambda_runtime.emulator",
-    "lambda_runtime.handlers.base",
-    "lambda_runtime.handlers.stream",
+    "lambda_runtime.runtime.handlers.base",
+    "lambda_runtime.runtime.handlers.stream",
     "lambda_runtime.protocol.routes",
     "lambda_runtime.log._log",
     "lambda_runtime.log._emitter",
@@ -86,7 +86,7 @@ def test_serving_a_sync_handler_does_not_load_heavy_modules() -> None:
         "for name in ('dataclasses', 'inspect'):\n"
         "    sys.modules.pop(name, None)\n"
         "from lambda_runtime.runtime import runner\n"
-        "from lambda_runtime.handlers import loading\n"
+        "from lambda_runtime.runtime.handlers import loading\n"
         f"heavy = {heavy!r}\n"
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith(heavy))))\n"
     )

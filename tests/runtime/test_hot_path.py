@@ -10,9 +10,9 @@ from __future__ import annotations
 import sys
 from types import FrameType
 
-from lambda_runtime.handlers.adapters import adapt
 from lambda_runtime.protocol.runtime_api import Endpoint
 from lambda_runtime.runtime.config import FunctionInfo, RuntimeConfig
+from lambda_runtime.runtime.handlers.adapters import adapt
 from lambda_runtime.runtime.loop import InvocationLoop
 from lambda_runtime.runtime.transport import Connection
 from tests.support.runtime_harness import RuntimeApiServer

@@ -13,8 +13,8 @@ import types
 from collections.abc import AsyncIterator, Callable, Iterator
 
 from lambda_runtime._record import Record, set_field
-from lambda_runtime.handlers.codec import decoder_for
 from lambda_runtime.runtime.context import Context
+from lambda_runtime.runtime.handlers.codec import decoder_for
 from lambda_runtime.runtime.shutdown import ShutdownHook
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
@@ -23,11 +23,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
-    from lambda_runtime.handlers.codec import EventDecoder
-    from lambda_runtime.handlers.stream import ResponseStream
+    from lambda_runtime.runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler
+    from lambda_runtime.runtime.handlers.codec import EventDecoder
+    from lambda_runtime.runtime.handlers.stream import ResponseStream
 
-_BASE_MODULE = "lambda_runtime.handlers.base"
+_BASE_MODULE = "lambda_runtime.runtime.handlers.base"
 
 __all__ = ["BufferedTarget", "HandlerTarget", "NotAHandlerError", "StreamingTarget", "adapt"]
 
@@ -122,7 +122,7 @@ def _is_generator_function(function: Any) -> bool:
 def _shutdown_hooks(
     handler: LambdaBufferedHandler[Any, Any] | LambdaStreamHandler[Any],
 ) -> tuple[ShutdownHook, ...]:
-    from lambda_runtime.handlers.base import _HandlerBase
+    from lambda_runtime.runtime.handlers.base import _HandlerBase
 
     overridden = type(handler).on_shutdown is not _HandlerBase.on_shutdown
     return (handler.on_shutdown,) if overridden else ()
@@ -130,7 +130,11 @@ def _shutdown_hooks(
 
 def _adapt_handler_class(handler: Any) -> HandlerTarget | None:
     """A LambdaBufferedHandler / LambdaStreamHandler subclass or instance adapted; None for anything else."""
-    from lambda_runtime.handlers.base import LambdaBufferedHandler, LambdaStreamHandler, declared_event_type
+    from lambda_runtime.runtime.handlers.base import (
+        LambdaBufferedHandler,
+        LambdaStreamHandler,
+        declared_event_type,
+    )
 
     if isinstance(handler, type) and issubclass(handler, (LambdaBufferedHandler, LambdaStreamHandler)):
         handler = handler()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import importlib
 import sys
 
-from lambda_runtime.handlers.adapters import HandlerTarget, NotAHandlerError, adapt
 from lambda_runtime.protocol.errors import InitFault
+from lambda_runtime.runtime.handlers.adapters import HandlerTarget, NotAHandlerError, adapt
 
 __all__ = ["load_handler"]
 

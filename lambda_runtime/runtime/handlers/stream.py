@@ -16,12 +16,17 @@ from lambda_runtime.protocol.runtime_api import (
     HTTP_INTEGRATION_SEPARATOR,
     STREAMING_CONTENT_TYPE,
 )
-from lambda_runtime.runtime.transport import ChunkedUpload, Response
+
+# typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from lambda_runtime.runtime.transport import Response
+    from lambda_runtime.runtime.transport_api import Upload
 
 __all__ = ["ResponseStream", "StreamClosedError"]
 
 # Opens the chunked /response request for a content type; supplied by the runtime loop.
-StreamOpener = Callable[[str], ChunkedUpload]
+StreamOpener = Callable[[str], "Upload"]
 
 
 class StreamClosedError(Exception):
@@ -33,7 +38,7 @@ class ResponseStream:
 
     def __init__(self, opener: StreamOpener) -> None:
         self._opener = opener
-        self._upload: ChunkedUpload | None = None
+        self._upload: Upload | None = None
         self._content_type = STREAMING_CONTENT_TYPE
         self._prelude: bytes | None = None
         self._finished = False
@@ -69,7 +74,7 @@ class ResponseStream:
             return
         self._ensure_started().write(chunk)
 
-    def _ensure_started(self) -> ChunkedUpload:
+    def _ensure_started(self) -> Upload:
         if self._upload is None:
             self._upload = self._opener(self._content_type)
             if self._prelude is not None:

@@ -1,9 +1,9 @@
 """The handler base classes users subclass.
 
 ``LambdaBufferedHandler[EventT, ResultT]`` returns one result; ``LambdaStreamHandler[EventT]`` writes to a
-ResponseStream. ``handle_request`` may be ``def`` or ``async def``. The event arrives decoded according to
-``EventT`` (see lambda_runtime.handlers.codec). A subclass is instantiated once, at init, with no arguments;
-override ``on_shutdown`` to run code when the environment shuts down.
+ResponseStream. ``handle_request`` may be ``def`` or ``async def``. The event arrives decoded according
+to ``EventT`` (see ``codec``). A subclass is instantiated once, at init, with no arguments; override
+``on_shutdown`` to run code when the environment shuts down.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Awaitable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from lambda_runtime.handlers.stream import ResponseStream
     from lambda_runtime.runtime.context import Context
+    from lambda_runtime.runtime.handlers.stream import ResponseStream
 
 __all__ = ["LambdaBufferedHandler", "LambdaStreamHandler"]
 
