@@ -11,12 +11,10 @@ from collections.abc import Mapping
 from enum import Enum
 
 from lambda_runtime._record import Record, set_field
+from lambda_runtime.log._environment import FORMAT_ENV, LEVEL_ENV, TELEMETRY_FD_ENV
 from lambda_runtime.log._levels import Level
 
-# Named in ``_setup``, whose cold-start check reads them without loading this module.
-from lambda_runtime.log._setup import FORMAT_ENV, LEVEL_ENV, TELEMETRY_FD_ENV
-
-__all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "LogConfig", "LogFormat"]
+__all__ = ["LogConfig", "LogFormat"]
 
 
 class LogFormat(Enum):

@@ -1,8 +1,9 @@
 """The one path every record takes: stamp, format, write.
 
 Rule: ``emit`` never raises. A record that cannot be formatted or written is reported on stderr in
-one line, and the caller carries on. The request id, tenant id and trace id come from the Context of
-the invocation in flight (a context variable), so they are right under threads and async handlers.
+one line, and the caller carries on. The request id, tenant id and trace id come from the invocation in
+flight (``request_scope``, a context variable the runtime sets), so they are right under threads and async
+handlers.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 
 from lambda_runtime.log._config import LogConfig, LogFormat
+from lambda_runtime.log._environment import request_scope
 from lambda_runtime.log._formatters import Formatter, format_json, format_text
 from lambda_runtime.log._levels import LEVEL_NAMES
 from lambda_runtime.log._sinks import Sink, StreamSink
@@ -22,7 +24,6 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from lambda_runtime.log._error_fields import ErrorFields
-    from lambda_runtime.runtime.context import Context
 
 __all__ = ["DEFAULT_LOGGER", "RUNTIME_LOGGER", "Emitter"]
 
@@ -32,22 +33,7 @@ RUNTIME_LOGGER = "lambda_runtime"
 _NO_FIELDS: Mapping[str, object] = {}
 
 
-class _ContextSource:
-    """The runtime's ``current_context``, imported on first use rather than with this package."""
-
-    get: Callable[[], Context | None]
-
-    def __init__(self) -> None:
-        self.get = self._bind
-
-    def _bind(self) -> Context | None:
-        from lambda_runtime.runtime.context import current_context
-
-        self.get = current_context
-        return current_context()
-
-
-_context_source = _ContextSource()
+_current_scope = request_scope.get
 
 
 class Emitter:
@@ -83,7 +69,7 @@ class Emitter:
         """Write one record, whatever its level (callers filter)."""
         try:
             now = self._clock() if timestamp_ns is None else timestamp_ns
-            context = _context_source.get()
+            context = _current_scope()
             payload = self._formatter(
                 level, format_timestamp(now), message, context, fields, logger=logger, error=error
             )

@@ -26,8 +26,8 @@ else:
     Protocol = object
 
 if TYPE_CHECKING:
+    from lambda_runtime.log._environment import RequestScope
     from lambda_runtime.log._error_fields import ErrorFields
-    from lambda_runtime.runtime.context import Context
 
 __all__ = ["Formatter", "format_json", "format_text", "safe_json"]
 
@@ -40,7 +40,7 @@ class Formatter(Protocol):
         level: int,
         timestamp: str,
         message: object,
-        context: Context | None,
+        context: RequestScope | None,
         fields: Mapping[str, object],
         *,
         logger: str,
@@ -123,7 +123,7 @@ def format_json(
     level: int,
     timestamp: str,
     message: object,
-    context: Context | None,
+    context: RequestScope | None,
     fields: Mapping[str, object],
     *,
     logger: str,
@@ -156,7 +156,7 @@ def format_text(
     level: int,
     timestamp: str,
     message: object,
-    context: Context | None,
+    context: RequestScope | None,
     fields: Mapping[str, object],
     *,
     logger: str,

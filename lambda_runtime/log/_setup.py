@@ -13,6 +13,8 @@ import contextlib
 import os
 import sys
 
+from lambda_runtime.log._environment import FORMAT_ENV, LEVEL_ENV, TELEMETRY_FD_ENV
+
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False
 
@@ -25,12 +27,7 @@ if TYPE_CHECKING:
     from lambda_runtime.log._sinks import Sink
     from lambda_runtime.protocol.errors import ErrorReport
 
-__all__ = ["FORMAT_ENV", "LEVEL_ENV", "TELEMETRY_FD_ENV", "configure", "log_fault"]
-
-# The environment ``LogConfig.from_env`` reads.
-FORMAT_ENV = "AWS_LAMBDA_LOG_FORMAT"
-LEVEL_ENV = "AWS_LAMBDA_LOG_LEVEL"
-TELEMETRY_FD_ENV = "_LAMBDA_TELEMETRY_LOG_FD"
+__all__ = ["configure", "log_fault"]
 
 _LOG_MODULE = "lambda_runtime.log._log"
 

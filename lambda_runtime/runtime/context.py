@@ -8,21 +8,20 @@ under threads and async handlers alike.
 from __future__ import annotations
 
 import time
-
-# ``contextvars`` only re-exports this extension module; importing it directly saves a module at cold start.
-from _contextvars import ContextVar
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import orjson
 
 from lambda_runtime._record import Record, set_field
+from lambda_runtime.log._environment import request_scope
 from lambda_runtime.protocol.runtime_api import Invocation
 from lambda_runtime.runtime.config import FunctionInfo
 
 # typing stays unimported at run time (it costs cold start); mypy reads the guarded imports.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from contextvars import ContextVar
     from typing import Any
 
 __all__ = [
@@ -283,7 +282,8 @@ _set_deadline_ms = _slot_setter(Context, "deadline_ms")
 _set_trace_id = _slot_setter(Context, "trace_id")
 _set_clock = _slot_setter(Context, "clock")
 
-_current: ContextVar[Context | None] = ContextVar("lambda_runtime_context", default=None)
+# The log reads it (``lambda_runtime.log``, which never imports the runtime); the runtime sets it.
+_current: ContextVar[Context | None] = request_scope
 
 
 # The loop sets and resets this directly (``invocation_scope`` is the same, as a context manager).

@@ -214,7 +214,7 @@ def test_configure_without_settings_defers_the_emitter_and_logging_still_routes(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60, env=env
     )
     modules, warning, info = result.stdout.splitlines()
-    assert modules == "['lambda_runtime.log._setup']"
+    assert modules == "['lambda_runtime.log._environment', 'lambda_runtime.log._setup']"
     assert warning.startswith("[WARN]\t")
     assert warning.endswith("\tfrom logging")
     assert info.startswith("[INFO]\t")
