@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from lambda_runtime.build import deps
-from lambda_runtime.build.function import add_pyc
 from lambda_runtime.build.launchers import EXEC_WRAPPER
+from lambda_runtime.build.pycompile import add_pyc
 from lambda_runtime.build.runtime_files import runtime_tree
 from lambda_runtime.build.zipper import Tree, write_zip
 

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from lambda_runtime.build.deps import Target
 from lambda_runtime.build.errors import BuildError
-from lambda_runtime.build.function import BuildOptions, add_pyc, function_tree
+from lambda_runtime.build.function import BuildOptions, function_tree
 from lambda_runtime.build.launchers import extension_launcher
 from lambda_runtime.build.project import load_project
+from lambda_runtime.build.pycompile import add_pyc
 from lambda_runtime.build.zipper import Tree, write_zip
 
 __all__ = ["build_extension"]

@@ -10,9 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lambda_runtime.build import deps, pycompile, python_layer
+from lambda_runtime.build import deps, python_layer
 from lambda_runtime.build.errors import BuildError
 from lambda_runtime.build.project import Project, load_project, select_files
+from lambda_runtime.build.pycompile import add_pyc
 from lambda_runtime.build.report import SizeReport, size_report
 from lambda_runtime.build.runtime_files import bootstrap_bytes, runtime_tree
 from lambda_runtime.build.zipper import Tree, write_zip
@@ -59,15 +60,6 @@ def function_tree(options: BuildOptions, project: Project, log: Log) -> Tree:
     data = project_bootstrap.read_bytes() if project_bootstrap.is_file() else bootstrap_bytes()
     tree.add_bytes("bootstrap", data, executable=True)
     return tree
-
-
-def add_pyc(tree: Tree, python_version: str, log: Log, skip: tuple[str, ...] = ()) -> None:
-    interpreter = pycompile.find_interpreter(python_version)
-    if interpreter is None:
-        log(f"no .pyc: no Python {python_version} here (neither this one nor python{python_version} on PATH)")
-        return
-    added = pycompile.compile_tree(tree, interpreter, python_version, skip=skip)
-    log(f"{added} .pyc files compiled by {interpreter}")
 
 
 def build_function(options: BuildOptions, log: Log) -> BuildResult:

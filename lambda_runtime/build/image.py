@@ -16,8 +16,9 @@ from pathlib import Path
 
 from lambda_runtime.build import python_layer
 from lambda_runtime.build.errors import BuildError
-from lambda_runtime.build.function import BuildOptions, add_pyc, function_tree
+from lambda_runtime.build.function import BuildOptions, function_tree
 from lambda_runtime.build.project import load_project
+from lambda_runtime.build.pycompile import add_pyc
 from lambda_runtime.build.zipper import Tree
 
 __all__ = ["BASE_IMAGE", "build_image", "write_tree"]

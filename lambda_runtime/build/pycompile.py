@@ -13,11 +13,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from lambda_runtime.build.zipper import Tree
 
-__all__ = ["compile_tree", "find_interpreter"]
+__all__ = ["add_pyc", "compile_tree", "find_interpreter"]
 
 _COMPILER = """
 import json, py_compile, sys
@@ -91,3 +92,13 @@ def compile_tree(tree: Tree, interpreter: str, python_version: str, skip: tuple[
             tree.add_bytes(pyc, Path(target).read_bytes())
             added += 1
     return added
+
+
+def add_pyc(tree: Tree, python_version: str, log: Callable[[str], None], skip: tuple[str, ...] = ()) -> None:
+    """Add the ``.pyc`` files of ``tree``'s sources, or log why there are none."""
+    interpreter = find_interpreter(python_version)
+    if interpreter is None:
+        log(f"no .pyc: no Python {python_version} here (neither this one nor python{python_version} on PATH)")
+        return
+    added = compile_tree(tree, interpreter, python_version, skip=skip)
+    log(f"{added} .pyc files compiled by {interpreter}")

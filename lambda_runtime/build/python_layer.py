@@ -137,7 +137,7 @@ def _relocate(data: bytes, rewrite: str, name: str, log: Log) -> bytes:
 
 def build_python_layer(source: Path | None, target: Target, output: Path, pyc: bool, log: Log) -> Path:
     """``output/python-layer.zip`` with the interpreter at ``python/``."""
-    from lambda_runtime.build.function import add_pyc
+    from lambda_runtime.build.pycompile import add_pyc
     from lambda_runtime.build.zipper import write_zip
 
     interpreter = python_tree(source, target, output / ".work", log)
