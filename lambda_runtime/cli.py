@@ -2,7 +2,8 @@
 
 Rules: every sub-command has a description; every option's help shows its default (``HelpFormatter`` adds
 it unless the help text already states one); a reader that closes the pipe (``| head``) ends the command
-quietly with ``EXIT_CLOSED_PIPE``.
+quietly with ``EXIT_CLOSED_PIPE``; an emulator command run without the ``[emulator]`` extra says how to get
+it and ends with ``EXIT_MISSING_EXTRA``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,26 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
-__all__ = ["EXIT_CLOSED_PIPE", "HelpFormatter", "Parser", "build_parser", "main", "package_version", "run"]
+__all__ = [
+    "EXIT_CLOSED_PIPE",
+    "EXIT_MISSING_EXTRA",
+    "HelpFormatter",
+    "Parser",
+    "build_parser",
+    "main",
+    "package_version",
+    "run",
+]
 
 # What a shell reports for a process ended by SIGPIPE (128 + 13).
 EXIT_CLOSED_PIPE = 141
+# A command whose optional dependencies are not installed.
+EXIT_MISSING_EXTRA = 3
+
+# The extra that brings each optional dependency (by top-level import name) of the commands of a package.
+_EXTRAS = {
+    "lambda_runtime.emulator": ("emulator", frozenset({"h11", "httpx"})),
+}
 
 # Each module has ``register(subparsers)``, adding parsers whose ``func`` default takes the parsed args
 # and returns an exit status.
@@ -84,7 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="A fast, typed AWS Lambda runtime for Python, with a local Lambda emulator.",
     )
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    subparsers = parser.add_subparsers(dest="subcommand", metavar="COMMAND", required=True)
     for name in _COMMAND_MODULES:
         importlib.import_module(name).register(subparsers)
     return parser
@@ -100,6 +117,16 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _missing_extra(func: Callable[..., int], exc: ModuleNotFoundError) -> str | None:
+    """The extra a command needs when ``exc`` says one of its optional dependencies is missing."""
+    package = getattr(func, "__module__", "") or ""
+    missing = (exc.name or "").partition(".")[0]
+    for prefix, (extra, modules) in _EXTRAS.items():
+        if (package == prefix or package.startswith(prefix + ".")) and missing in modules:
+            return extra
+    return None
+
+
 def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
     """Run a command; a closed stdout ends it quietly with ``EXIT_CLOSED_PIPE``."""
     try:
@@ -108,6 +135,16 @@ def run(func: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> 
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_CLOSED_PIPE
+    except ModuleNotFoundError as exc:
+        extra = _missing_extra(func, exc)
+        if extra is None:
+            raise
+        command = getattr(args, "subcommand", None) or "this command"
+        sys.stderr.write(
+            f"lambda-runtime {command}: needs the [{extra}] extra ({exc.name} is not installed); "
+            f"install it with: pip install 'lambda-runtime[{extra}]'\n"
+        )
+        return EXIT_MISSING_EXTRA
     return status
 
 

@@ -1,4 +1,4 @@
-"""The README's two set-up commands: ``make demo`` installs the package with its runtime dependencies only,
+"""The README's two set-up commands: ``make demo`` installs the package with the [emulator] extra only,
 ``make test`` the [dev] extras too; each install has its own stamp, so either order works and a second run
 installs nothing. ``make`` runs for real, with a stand-in interpreter whose venv has a logging ``pip``.
 And the demo itself runs with every dev tool unimportable."""
@@ -32,7 +32,7 @@ echo "$name $*" >> "$STUB_LOG"
 if [ "$name" = pip ]; then
     for arg in "$@"; do
         case "$arg" in
-            .) ln -sf tool "${0%/*}/lambda-runtime" ;;
+            ".[emulator]") ln -sf tool "${0%/*}/lambda-runtime" ;;
             ".[dev]") for t in lambda-runtime ruff mypy pytest; do ln -sf tool "${0%/*}/$t"; done ;;
         esac
     done
@@ -81,7 +81,7 @@ def test_demo_installs_the_package_without_dev_extras(project: Path) -> None:
     calls = make(project, "demo")
     assert calls[0] == "venv"
     assert len(installs(calls)) == 1
-    assert installs(calls)[0].endswith(" -e .")
+    assert installs(calls)[0].endswith(" -e .[emulator]")
     assert calls[-1] == "lambda-runtime demo"
     assert not any(call.split()[0] in ("ruff", "mypy", "pytest") for call in calls)
 
@@ -109,7 +109,7 @@ def test_a_changed_pyproject_reinstalls_what_is_asked_for(project: Path) -> None
     make(project, "test")
     stamp = max(p.stat().st_mtime for p in (project / ".venv").glob(".installed-*"))
     os.utime(project / "pyproject.toml", (stamp + 10, stamp + 10))
-    assert [call.split(" -e ")[-1] for call in installs(make(project, "demo"))] == ["."]
+    assert [call.split(" -e ")[-1] for call in installs(make(project, "demo"))] == [".[emulator]"]
     assert [call.split(" -e ")[-1] for call in installs(make(project, "test"))] == [".[dev]"]
 
 

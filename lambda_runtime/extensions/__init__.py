@@ -1,8 +1,8 @@
 """Write Lambda extensions in Python: the Extensions API loop, Telemetry/Logs API subscriptions, typed
 events and records, and the two extensions we ship (``adaptive_batching``, ``cache``).
 
-The framework needs only the package's core dependencies; the shipped extensions need the
-``extensions`` extra (boto3, PyYAML), imported after registration.
+Both come with the ``extensions`` extra: the framework parses HTTP with h11; the shipped extensions call
+boto3 and PyYAML, imported after registration.
 
 Names load on first use (an extension's cold start pays only for what it touches).
 """
