@@ -65,6 +65,7 @@ HEAVY_MODULES = (
     "lambda_runtime.runtime.handlers.base",
     "lambda_runtime.runtime.handlers.stream",
     "lambda_runtime.protocol.routes",
+    "lambda_runtime.runtime.transport_api",
     "lambda_runtime.log._log",
     "lambda_runtime.log._emitter",
     "lambda_runtime.log._config",
@@ -111,3 +112,39 @@ def test_the_real_runtime_serves_a_sync_handler_without_heavy_modules(tmp_path: 
         posted = api.wait_for(api.add_invocation(json.dumps({"heavy": HEAVY_MODULES}).encode()))
     assert posted.kind == "response"
     assert json.loads(posted.body) == []
+
+
+# Every module of ours a sync handler's cold start loads, and no other: a new module here is paid by every
+# function. The protocol modules replace the runtime's former protocol and errors modules; the log's
+# leaf (_environment) holds the env names and the request scope the runtime sets.
+COLD_TIER = [
+    "lambda_runtime",
+    "lambda_runtime._record",
+    "lambda_runtime.log",
+    "lambda_runtime.log._environment",
+    "lambda_runtime.log._setup",
+    "lambda_runtime.protocol",
+    "lambda_runtime.protocol.errors",
+    "lambda_runtime.protocol.runtime_api",
+    "lambda_runtime.runtime",
+    "lambda_runtime.runtime.awaitables",
+    "lambda_runtime.runtime.config",
+    "lambda_runtime.runtime.context",
+    "lambda_runtime.runtime.handlers",
+    "lambda_runtime.runtime.handlers.adapters",
+    "lambda_runtime.runtime.handlers.codec",
+    "lambda_runtime.runtime.handlers.loading",
+    "lambda_runtime.runtime.loop",
+    "lambda_runtime.runtime.runner",
+    "lambda_runtime.runtime.shutdown",
+    "lambda_runtime.runtime.trace_env",
+    "lambda_runtime.runtime.transport",
+]
+
+
+def test_the_real_runtime_serving_a_sync_handler_loads_the_cold_tier_only(tmp_path: Path) -> None:
+    write_module(tmp_path, "app", LIST_LOADED_SOURCE)
+    with RuntimeApiServer() as api, RuntimeProcess(api, "app.loaded", tmp_path):
+        posted = api.wait_for(api.add_invocation(json.dumps({"heavy": ["lambda_runtime"]}).encode()))
+    assert posted.kind == "response"
+    assert json.loads(posted.body) == COLD_TIER
