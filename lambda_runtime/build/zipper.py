@@ -34,12 +34,6 @@ class Entry:
         assert self.source is not None
         return self.source.read_bytes()
 
-    def size(self) -> int:
-        if self.data is not None:
-            return len(self.data)
-        assert self.source is not None
-        return self.source.stat().st_size
-
 
 class Tree:
     """Archive paths (``a/b.py``, forward slashes, no leading slash) to entries."""
@@ -92,9 +86,6 @@ class Tree:
         for name in doomed:
             del self.entries[name]
         return len(doomed)
-
-    def total_size(self) -> int:
-        return sum(entry.size() for entry in self.entries.values())
 
 
 def _join(prefix: str, rel: str) -> str:

@@ -272,12 +272,6 @@ class InitError(Record):
         )
 
 
-def _header(headers: Mapping[str, str], name: str) -> str | None:
-    """Look a header up in a mapping whose keys are lower-case."""
-    value = headers.get(name.lower())
-    return value if value else None
-
-
 _REQUEST_ID = Header.REQUEST_ID.lower()
 _DEADLINE_MS = Header.DEADLINE_MS.lower()
 _FUNCTION_ARN = Header.FUNCTION_ARN.lower()

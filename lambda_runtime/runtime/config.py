@@ -66,13 +66,11 @@ class FunctionInfo(Record):
 
 
 class RuntimeConfig(Record):
-    __slots__ = ("endpoint", "function", "handler", "max_concurrency", "task_root")
+    __slots__ = ("endpoint", "function", "handler", "task_root")
     endpoint: Endpoint
     handler: str
     task_root: str
     function: FunctionInfo
-    # Lambda Managed Instances: how many /next loops one environment may run at once.
-    max_concurrency: int
 
     def __init__(
         self,
@@ -80,13 +78,11 @@ class RuntimeConfig(Record):
         handler: str,
         task_root: str,
         function: FunctionInfo,
-        max_concurrency: int = 1,
     ) -> None:
         set_field(self, "endpoint", endpoint)
         set_field(self, "handler", handler)
         set_field(self, "task_root", task_root)
         set_field(self, "function", function)
-        set_field(self, "max_concurrency", max_concurrency)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> RuntimeConfig:
@@ -101,5 +97,4 @@ class RuntimeConfig(Record):
             handler=env.get("_HANDLER", ""),
             task_root=env.get("LAMBDA_TASK_ROOT", os.getcwd()),
             function=FunctionInfo.from_env(env),
-            max_concurrency=max(1, _int(env, "AWS_LAMBDA_MAX_CONCURRENCY", 1)),
         )

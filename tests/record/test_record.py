@@ -82,7 +82,7 @@ SAMPLES: list[Record] = [
     ERROR,
     Response(200, {"content-type": "text/plain"}, b"ok"),
     FUNCTION,
-    RuntimeConfig(Endpoint("h", 1), "app.handler", "/var/task", FUNCTION, 4),
+    RuntimeConfig(Endpoint("h", 1), "app.handler", "/var/task", FUNCTION),
     CognitoIdentity("identity", "pool"),
     Client("install", "title", "1.0", "1", "pkg"),
     ClientContext(Client("install"), {"k": 1}, {"e": "v"}),

@@ -32,7 +32,7 @@ def handler(event: dict[str, object], context: object) -> dict[str, object]:
 def calls_per_invoke(invokes: int) -> float:
     with RuntimeApiServer() as api:
         endpoint = Endpoint.parse(api.endpoint)
-        config = RuntimeConfig(endpoint, "app.handler", ".", FunctionInfo("f", "$LATEST", 128, "/g", "s"), 1)
+        config = RuntimeConfig(endpoint, "app.handler", ".", FunctionInfo("f", "$LATEST", 128, "/g", "s"))
         loop = InvocationLoop(config, Connection(endpoint), adapt(handler))
         ids = [
             api.add_invocation(EVENT, headers={"Lambda-Runtime-Trace-Id": TRACE}) for _ in range(invokes + 2)

@@ -22,7 +22,7 @@ from lambda_runtime.runtime.transport import Answer, Response
 from lambda_runtime.runtime.transport_api import Transport, Upload
 
 ENDPOINT = Endpoint("127.0.0.1", 9001)
-CONFIG = RuntimeConfig(ENDPOINT, "app.handler", ".", FunctionInfo("f", "$LATEST", 128, "/g", "s"), 1)
+CONFIG = RuntimeConfig(ENDPOINT, "app.handler", ".", FunctionInfo("f", "$LATEST", 128, "/g", "s"))
 _ACCEPTED: Answer = (202, {"content-type": "application/json"}, b'{"status":"OK"}')
 
 
