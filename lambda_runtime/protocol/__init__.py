@@ -8,4 +8,6 @@ harness all speak through them.
   requests a runtime renders and the ``Invocation`` a /next answer carries.
 - ``routes``: the server side of the same paths (which route a request line names).
 - ``errors``: the error report: its JSON body, its stream-trailer form, and the faults the runtime names.
+- ``lifecycle``, ``extensions_api``, ``telemetry``: the environment lifecycle table, the Extensions API and
+  the Telemetry/Logs API vocabulary.
 """
