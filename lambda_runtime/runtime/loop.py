@@ -175,31 +175,29 @@ class InvocationLoop:
         try:
             if self._streaming is not None:
                 self._serve_streaming(self._streaming, request_id, body, context)
-                return
-            # The buffered case, written out.
-            try:
-                result = self._call_buffered(self._decode(body), context)
-                if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
-                    result = self._runner.run(result)
-                payload, content_type = encode_body(result)
-            except Exception as exc:
-                self._post(self._failure(request_id, exc).render(self._endpoint))
-                return
-            # The InvocationResponse request, sent without building it (see Connection.post).
-            if not (request_id.isascii() and request_id.replace("-", "").isalnum()):  # not a UUID
-                request_id = quote_request_id(request_id)
-            try:
-                status, headers, body = self._connection.post(
-                    f"{self._invocation_path}{request_id}/response", content_type, payload
-                )
-            except TransportError as exc:
-                raise FatalRuntimeError(str(exc)) from exc
-            if status >= 300:
-                self._check_answer(Response(status, headers, body), "response")
+            else:  # the buffered case, written out
+                try:
+                    result = self._call_buffered(self._decode(body), context)
+                    if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
+                        result = self._runner.run(result)
+                    payload, content_type = encode_body(result)
+                except Exception as exc:
+                    self._post(self._failure(request_id, exc).render(self._endpoint))
+                else:  # the InvocationResponse request, sent without building it (see Connection.post)
+                    if not (request_id.isascii() and request_id.replace("-", "").isalnum()):  # not a UUID
+                        request_id = quote_request_id(request_id)
+                    try:
+                        status, headers, body = self._connection.post(
+                            f"{self._invocation_path}{request_id}/response", content_type, payload
+                        )
+                    except TransportError as exc:
+                        raise FatalRuntimeError(str(exc)) from exc
+                    if status >= 300:
+                        self._check_answer(Response(status, headers, body), "response")
         finally:
             reset_current_context(token)
-            if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
-                trace_env.prepare()
+        if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
+            trace_env.prepare()
 
     # -- steps ----------------------------------------------------------------------------------------------
 
