@@ -10,6 +10,9 @@ Rules a ``Record`` subclass keeps:
 - It writes an explicit ``__init__`` whose parameter names are the field names, and sets each field with
   ``set_field(self, "name", value)``: ordinary assignment raises, as does deletion.
 - Fields named in ``_hidden_fields`` are left out of equality, hashing and ``repr`` (a clock, say).
+- A record built on a hot path may be filled in on its ``mutable_twin`` instead: a class with the same slots
+  whose fields take ordinary assignment; assigning ``__class__ = cls`` last makes the instance a ``cls``,
+  immutable from then on. Every field must be assigned before that (an unset slot reads as AttributeError).
 
 Equality holds between instances of the exact same class only, as with dataclasses. Copying and pickling
 rebuild the instance through ``__init__`` from its field values.
@@ -21,7 +24,7 @@ from __future__ import annotations
 TYPE_CHECKING = False
 
 
-__all__ = ["Record", "set_field"]
+__all__ = ["Record", "mutable_twin", "set_field"]
 
 if TYPE_CHECKING:
     from typing import Any, ClassVar, TypeVar
@@ -99,3 +102,22 @@ class Record:
         values.update(changes)
         cls: Any = self.__class__
         return cls(**values)  # type: ignore[no-any-return]
+
+
+def mutable_twin(cls: type[Record]) -> Any:
+    """A class with the layout of the ``Record`` subclass ``cls`` whose fields take ordinary assignment.
+
+    An instance (``object.__new__(twin)``) is filled in field by field, then becomes a ``cls`` by
+    ``instance.__class__ = cls``. A slot assignment is one bytecode where ``set_field`` is one call per field.
+    """
+    own = cls.__dict__["__slots__"]
+    namespace = {
+        "__slots__": own,
+        "__annotations__": {name: cls.__annotations__[name] for name in own},
+        "__qualname__": f"{cls.__qualname__}._Twin",
+        "__module__": cls.__module__,
+        # The plain object ones: the interpreter then stores straight into the slot.
+        "__setattr__": object.__setattr__,
+        "__delattr__": object.__delattr__,
+    }
+    return type(f"{cls.__name__}Twin", cls.__bases__, namespace)

@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from lambda_runtime import log
+from lambda_runtime._record import mutable_twin
 from lambda_runtime.protocol.errors import ErrorReport
 from lambda_runtime.protocol.runtime_api import (
+    Header,
     Invocation,
     InvocationError,
     InvocationResponse,
@@ -22,6 +24,7 @@ from lambda_runtime.protocol.runtime_api import (
     ProtocolError,
     Request,
     StreamingResponseStart,
+    quote_request_id,
     response_path,
 )
 from lambda_runtime.runtime.awaitables import as_coroutine, is_awaitable
@@ -35,7 +38,7 @@ from lambda_runtime.runtime.context import (
     reset_current_context,
     set_current_context,
 )
-from lambda_runtime.runtime.handlers.adapters import BufferedTarget, HandlerTarget, StreamingTarget
+from lambda_runtime.runtime.handlers.adapters import HandlerTarget, StreamingTarget
 from lambda_runtime.runtime.handlers.codec import encode_body
 from lambda_runtime.runtime.trace_env import TraceEnv
 from lambda_runtime.runtime.transport import Response, TransportError
@@ -57,6 +60,20 @@ __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
 # Results that are never awaitable: checked first, since ``hasattr`` on them raises and catches an
 # AttributeError inside.
 _PLAIN_RESULTS = frozenset({dict, list, str, bytes, int, float, bool, type(None)})
+
+
+# The /next answer's headers, as the transport keys them (lower case).
+_REQUEST_ID = Header.REQUEST_ID.lower()
+_DEADLINE_MS = Header.DEADLINE_MS.lower()
+_FUNCTION_ARN = Header.FUNCTION_ARN.lower()
+_TRACE_ID = Header.TRACE_ID.lower()
+_CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
+_COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
+_TENANT_ID = Header.TENANT_ID.lower()
+
+# A Context is filled in on its twin, then given its class (see ``mutable_twin``).
+_ContextTwin = mutable_twin(Context)
+_new = object.__new__
 
 
 class FatalRuntimeError(Exception):
@@ -95,11 +112,22 @@ class InvocationLoop:
         self._target = target
         self._runner = runner or AsyncRunner()
         self._clock = clock or epoch_ms
-        self._function = config.function
-        self._endpoint = config.endpoint
+        self._endpoint = endpoint = config.endpoint
         self._trace_env = TraceEnv()
         # The same request every time: rendered once (the transport also keeps its bytes).
-        self._next_request = NextInvocation().render(config.endpoint)
+        self._next_request = NextInvocation().render(endpoint)
+        # What serve_one reads per invocation, looked up once.
+        function = config.function
+        self._function_name = function.function_name
+        self._function_version = function.function_version
+        self._memory_limit_in_mb = function.memory_limit_in_mb
+        self._log_group_name = function.log_group_name
+        self._log_stream_name = function.log_stream_name
+        # response_path's prefix: the request id and "/response" follow.
+        self._invocation_path = response_path(endpoint, "x")[: -len("x/response")]
+        self._streaming = target if isinstance(target, StreamingTarget) else None
+        self._decode = target.decode
+        self._call_buffered: Callable[..., Any] = target.call
 
     # -- the loop -----------------------------------------------------------------------------------------
 
@@ -108,34 +136,66 @@ class InvocationLoop:
             self.serve_one()
 
     def serve_one(self) -> None:
-        invocation = self._next()
-        function = self._function
-        identity, client_context = invocation.cognito_identity, invocation.client_context
-        # Context.from_invocation, written out: it runs for every invocation.
-        context = Context(
-            invocation.request_id,
-            invocation.invoked_function_arn or "",
-            function.function_name,
-            function.function_version,
-            function.memory_limit_in_mb,
-            function.log_group_name,
-            function.log_stream_name,
-            parse_identity(identity) if identity else NO_IDENTITY,
-            parse_client_context(client_context) if client_context else None,
-            invocation.tenant_id,
-            invocation.deadline_ms,
-            invocation.trace_id,
-            self._clock,
-        )
+        try:
+            status, headers, body = self._connection.exchange(self._next_request)
+        except TransportError as exc:
+            raise FatalRuntimeError(str(exc)) from exc
+        if status != 200:
+            raise FatalRuntimeError(f"/next answered {status}: {_describe(body)}")
+        # Invocation.from_headers and Context.from_invocation, written out: this runs for every invocation.
+        get = headers.get
+        request_id = get(_REQUEST_ID)
+        deadline_text = get(_DEADLINE_MS)
+        try:
+            deadline_ms = int(deadline_text) if deadline_text else None
+        except ValueError:
+            deadline_ms = None
+            request_id = None
+        if not request_id:
+            self._refuse(headers, body)
+        trace_id = get(_TRACE_ID) or None
+        identity = get(_COGNITO_IDENTITY)
+        client_context = get(_CLIENT_CONTEXT)
+        context = _new(_ContextTwin)
+        context.aws_request_id = request_id
+        context.invoked_function_arn = get(_FUNCTION_ARN) or ""
+        context.function_name = self._function_name
+        context.function_version = self._function_version
+        context.memory_limit_in_mb = self._memory_limit_in_mb
+        context.log_group_name = self._log_group_name
+        context.log_stream_name = self._log_stream_name
+        context.identity = parse_identity(identity) if identity else NO_IDENTITY
+        context.client_context = parse_client_context(client_context) if client_context else None
+        context.tenant_id = get(_TENANT_ID) or None
+        context.deadline_ms = deadline_ms
+        context.trace_id = trace_id
+        context.clock = self._clock
+        context.__class__ = Context
         trace_env = self._trace_env
-        trace_env.set(invocation.trace_id)
+        trace_env.set(trace_id)
         token = set_current_context(context)
         try:
-            target = self._target
-            if isinstance(target, StreamingTarget):
-                self._serve_streaming(target, invocation, context)
-            else:
-                self._serve_buffered(target, invocation, context)
+            if self._streaming is not None:
+                self._serve_streaming(self._streaming, request_id, body, context)
+            else:  # the buffered case, written out
+                try:
+                    result = self._call_buffered(self._decode(body), context)
+                    if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
+                        result = self._runner.run(result)
+                    payload, content_type = encode_body(result)
+                except Exception as exc:
+                    self._post(self._failure(request_id, exc).render(self._endpoint))
+                else:  # the InvocationResponse request, sent without building it (see Connection.post)
+                    if not (request_id.isascii() and request_id.replace("-", "").isalnum()):  # not a UUID
+                        request_id = quote_request_id(request_id)
+                    try:
+                        status, headers, body = self._connection.post(
+                            f"{self._invocation_path}{request_id}/response", content_type, payload
+                        )
+                    except TransportError as exc:
+                        raise FatalRuntimeError(str(exc)) from exc
+                    if status >= 300:
+                        self._check_answer(Response(status, headers, body), "response")
         finally:
             reset_current_context(token)
         if not trace_env.prepared:  # once, after the first response: loads ctypes off the cold start
@@ -143,17 +203,14 @@ class InvocationLoop:
 
     # -- steps ----------------------------------------------------------------------------------------------
 
-    def _next(self) -> Invocation:
+    def _refuse(self, headers: dict[str, str], body: bytes) -> NoReturn:
+        """End the process over a /next answer that is no invocation (from_headers says why)."""
         try:
-            status, headers, body = self._connection.exchange(self._next_request)
-        except TransportError as exc:
-            raise FatalRuntimeError(str(exc)) from exc
-        if status != 200:
-            raise FatalRuntimeError(f"/next answered {status}: {_describe(body)}")
-        try:
-            return Invocation.from_headers(headers, body)
+            Invocation.from_headers(headers, body)
         except ProtocolError as exc:
             raise FatalRuntimeError(str(exc)) from exc
+        # Unreachable while from_headers refuses what serve_one refuses.
+        raise FatalRuntimeError("/next answer is not an invocation")
 
     def _call(self, function: Callable[..., Any], *args: Any) -> Any:
         result = function(*args)
@@ -161,63 +218,45 @@ class InvocationLoop:
             return self._runner.run(result)
         return result
 
-    def _serve_buffered(self, target: BufferedTarget, invocation: Invocation, context: Context) -> None:
-        try:
-            result = target.call(target.decode(invocation.body), context)
-            if result.__class__ not in _PLAIN_RESULTS and hasattr(result, "__await__"):
-                result = self._runner.run(result)
-            body, content_type = encode_body(result)
-        except Exception as exc:
-            self._post(self._failure(invocation, exc).render(self._endpoint))
-            return
-        # The InvocationResponse request, sent without building it (see Connection.post).
-        path = response_path(self._endpoint, invocation.request_id)
-        try:
-            status, headers, answer_body = self._connection.post(path, content_type, body)
-        except TransportError as exc:
-            raise FatalRuntimeError(str(exc)) from exc
-        if status >= 300:
-            self._check_answer(Response(status, headers, answer_body), "response")
-
-    def _serve_streaming(self, target: StreamingTarget, invocation: Invocation, context: Context) -> None:
+    def _serve_streaming(
+        self, target: StreamingTarget, request_id: str, body: bytes, context: Context
+    ) -> None:
         from lambda_runtime.runtime.handlers.stream import ResponseStream  # buffered functions never load it
 
         endpoint = self._config.endpoint
 
         def open_stream(content_type: str) -> Upload:
-            start = StreamingResponseStart(invocation.request_id, content_type)
+            start = StreamingResponseStart(request_id, content_type)
             return self._connection.start_chunked(start.render(endpoint))
 
         output = ResponseStream(open_stream)
         error: ErrorReport | None = None
         try:
-            event = target.decode(invocation.body)
+            event = target.decode(body)
             self._call(target.call, event, output, context)
         except TransportError as exc:
-            log.Log.error(f"streaming the response of {invocation.request_id} failed: {exc}")
+            log.Log.error(f"streaming the response of {request_id} failed: {exc}")
             return
         except Exception as exc:
             if not output.started:
-                self._post(self._failure(invocation, exc).render(endpoint))
+                self._post(self._failure(request_id, exc).render(endpoint))
                 return
-            error = ErrorReport.from_exception(exc, invocation.request_id)
+            error = ErrorReport.from_exception(exc, request_id)
             log.log_fault(error, exc)
         try:
             answer = output.finish(error)
         except TransportError as exc:
-            log.Log.error(f"streaming the response of {invocation.request_id} failed: {exc}")
+            log.Log.error(f"streaming the response of {request_id} failed: {exc}")
             return
         if answer is None:  # the handler wrote nothing: an empty response
-            self._post(
-                InvocationResponse(invocation.request_id, b"", "application/octet-stream").render(endpoint)
-            )
+            self._post(InvocationResponse(request_id, b"", "application/octet-stream").render(endpoint))
         else:
             self._check_answer(answer, "response")
 
-    def _failure(self, invocation: Invocation, exc: BaseException) -> InvocationError:
-        error = ErrorReport.from_exception(exc, invocation.request_id)
+    def _failure(self, request_id: str, exc: BaseException) -> InvocationError:
+        error = ErrorReport.from_exception(exc, request_id)
         log.log_fault(error, exc)
-        return InvocationError(invocation.request_id, error)
+        return InvocationError(request_id, error)
 
     def _post(self, request: Request) -> None:
         try:

@@ -21,8 +21,18 @@ __all__ = ["Answer", "ChunkedUpload", "Connection", "Response", "TransportError"
 _SMALL_BODY = 64 * 1024
 _MAX_LINE = 64 * 1024
 _MAX_HEADERS = 200
+_MAX_LINES = _MAX_HEADERS + 1  # of a head: the status line and the headers
 _MAX_HEAD = 4 * _MAX_LINE
 _RECV_SIZE = 65536
+
+
+# The status lines the Runtime API sends most, and their codes: HTTP/1.1, statuses that have a body (the
+# fast path reads their Content-Length body off the buffer). Any other line goes through Connection._status.
+_USUAL_STATUS_LINES = {
+    f"HTTP/1.1 {code}{reason}": code
+    for code, reasons in ((200, (" OK", " ", "")), (202, (" Accepted", " ", "")))
+    for reason in reasons
+}
 
 
 class TransportError(Exception):
@@ -290,14 +300,12 @@ class Connection:
                 self.close()
                 raise
             lines = head.decode("utf-8", "surrogateescape").split("\n")  # CRLF or bare LF
-        status_line = lines[0]
-        version, _, rest = status_line.partition(" ")
-        code = rest[:3]
-        if not version.startswith("HTTP/1.") or not code.isdigit() or rest[3:4] not in ("", " "):
-            self.close()
-            raise TransportError(f"Runtime API sent a malformed status line: {status_line[:100]!r}")
-        status = int(code)
-        if len(lines) > _MAX_HEADERS + 1:
+        status = _USUAL_STATUS_LINES.get(lines[0], 0)
+        usual = status > 0  # HTTP/1.1 and a status that has a body
+        http_1_0 = False
+        if not usual:
+            status, http_1_0 = self._status(lines[0])
+        if len(lines) > _MAX_LINES:
             self.close()
             raise TransportError("Runtime API sent too many headers")
         headers: dict[str, str] = {}
@@ -313,11 +321,10 @@ class Connection:
             headers = _joined_headers(lines)
         length_text = headers.get("content-length")
         if (
-            length_text is not None
+            usual
+            and length_text is not None
             and length_text.isdigit()
             and len(reader.data) >= (length := int(length_text))
-            and status >= 200
-            and status not in (204, 304)
             and method != "HEAD"
             and "transfer-encoding" not in headers
         ):  # the whole body is here as well
@@ -326,9 +333,18 @@ class Connection:
             reader.data = data[length:]
         else:
             body = self._read_body(reader, method, status, headers)
-        if version == "HTTP/1.0" or ("connection" in headers and headers["connection"].lower() == "close"):
+        if http_1_0 or ("connection" in headers and headers["connection"].lower() == "close"):
             self.close()
         return status, headers, body
+
+    def _status(self, status_line: str) -> tuple[int, bool]:
+        """(status code, whether the version is HTTP/1.0) of a status line; TransportError when malformed."""
+        version, _, rest = status_line.partition(" ")
+        code = rest[:3]
+        if not version.startswith("HTTP/1.") or not code.isdigit() or rest[3:4] not in ("", " "):
+            self.close()
+            raise TransportError(f"Runtime API sent a malformed status line: {status_line[:100]!r}")
+        return int(code), version == "HTTP/1.0"
 
     def _read_body(self, reader: _Reader, method: str, status: int, headers: dict[str, str]) -> bytes:
         if method == "HEAD" or status in (204, 304) or 100 <= status < 200:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from lambda_runtime._record import Record, set_field
+from lambda_runtime._record import Record, mutable_twin, set_field
 from lambda_runtime.log._config import LogConfig, LogFormat
 from lambda_runtime.log._error_fields import ErrorFields
 from lambda_runtime.log._levels import Level
@@ -237,3 +237,32 @@ def test_class_variables_are_not_fields() -> None:
 
     assert WithConstant._fields == ("value",)
     assert WithConstant(1).LIMIT == 3
+
+
+def test_a_mutable_twin_filled_in_becomes_an_immutable_record() -> None:
+    twin = mutable_twin(Context)
+    assert twin.__slots__ == Context.__slots__
+    built = object.__new__(twin)
+    values = Context("id", "arn", "fn", "1", 128, "/g", "s", clock=lambda: 5)
+    for name in Context._fields:
+        setattr(built, name, getattr(values, name))
+    built.__class__ = Context
+    assert type(built) is Context
+    assert built == values
+    assert hash(built) == hash(values)
+    assert repr(built) == repr(values)
+    assert built.clock() == 5
+    with pytest.raises(AttributeError, match="Context is immutable"):
+        built.aws_request_id = "other"  # type: ignore[misc]
+    with pytest.raises(AttributeError, match="Context is immutable"):
+        del built.aws_request_id
+
+
+def test_a_mutable_twin_of_a_record_with_a_record_base() -> None:
+    twin = mutable_twin(Labelled)
+    built = object.__new__(twin)
+    built.left, built.right, built.label = 1, 2, "x"
+    built.__class__ = Labelled
+    assert built == Labelled(1, 2, "x")
+    assert copy.copy(built) == built
+    assert pickle.loads(pickle.dumps(built)) == built
