@@ -5,6 +5,7 @@ on loopback (network mark: the wheelhouse fixture)."""
 
 from __future__ import annotations
 
+import importlib.metadata
 import json
 import queue
 import subprocess
@@ -391,3 +392,38 @@ def test_adaptive_batching_launcher_ships_to_s3_from_the_layer(
     keys = [item["Key"] for item in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
     bodies = "".join(s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode() for key in keys)
     assert [json.loads(line) for line in bodies.splitlines() if line] == records, output
+
+
+@pytest.mark.network
+def test_a_projects_extension_is_trimmed_only_when_asked(
+    tmp_path: Path, extension_wheels: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(extension_wheels))
+    project = tmp_path / "ext"
+    project.mkdir()
+    (project / "my_ext.py").write_text("import boto3\n")
+    (project / "requirements.txt").write_text(f"boto3=={importlib.metadata.version('boto3')}\n")
+    target = host_target()
+    base = ["build", "--extension", "my-ext", "--project", str(project), "--no-pyc"]
+    base += ["--arch", target.arch, "--python-version", target.python_version]
+    assert (
+        main(
+            [
+                *base,
+                "--output",
+                str(tmp_path / "trimmed"),
+                "--botocore-services",
+                "s3",
+                "--keep-service",
+                "sts",
+            ]
+        )
+        == 0
+    )
+    assert main([*base, "--output", str(tmp_path / "whole")]) == 0
+    trimmed, whole = tmp_path / "opt-trimmed", tmp_path / "opt-whole"
+    unpack(tmp_path / "trimmed" / "extension-my-ext.zip", trimmed)
+    unpack(tmp_path / "whole" / "extension-my-ext.zip", whole)
+    assert _data_listing(trimmed / "my-ext", "botocore") == {"s3", "sts"}
+    assert {"s3", "sts", "ssm", "ec2", "lambda"} <= _data_listing(whole / "my-ext", "botocore")
