@@ -29,6 +29,9 @@ def _build(args: argparse.Namespace) -> int:
         modes = [args.python_layer, bool(args.extension), args.exec_wrapper, args.image]
         if sum(modes) > 1:
             raise BuildError("--python-layer, --extension, --exec-wrapper and --image are exclusive")
+        trimming = args.botocore_services is not None or bool(args.keep_service)
+        if trimming and not args.extension:
+            raise BuildError("--botocore-services and --keep-service go with --extension")
         if args.python_layer:
             from lambda_runtime.build.python_layer import build_python_layer
             from lambda_runtime.build.report import size_report
@@ -37,9 +40,6 @@ def _build(args: argparse.Namespace) -> int:
             path = build_python_layer(source, target, output, not args.no_pyc, _log)
             print(size_report(path).render())
             return 0
-        trimming = args.botocore_services is not None or bool(args.keep_service)
-        if trimming and not args.extension:
-            raise BuildError("--botocore-services and --keep-service go with --extension")
         if args.extension:
             from lambda_runtime.build.botocore_data import parse_services
             from lambda_runtime.build.extension import build_extension

@@ -7,7 +7,8 @@ Rules:
 - With ``--project``, the code is the project's files and the entry module must be in the project.
 - Without ``--project``, NAME must be a shipped extension (``BUILTIN``): the code is the runtime package
   itself (minus emulator/ and build/), the entry is the extension's module, and the dependencies are the ones
-  it imports (boto3, h11, PyYAML for the cache) at the versions this installation declares.
+  it imports (boto3, h11, PyYAML for the cache) at the versions this installation declares;
+  ``--requirements FILE`` adds its lines (pins, more packages) to those.
 - botocore's service models are trimmed to the services the layer calls: a shipped extension's own list
   plus ``--keep-service``; for a project, ``--botocore-services`` (plus ``--keep-service``) and no trimming
   when neither is given. ``--botocore-services all`` keeps every model.

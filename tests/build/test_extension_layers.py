@@ -74,6 +74,7 @@ def test_trim_leaves_a_tree_without_botocore_alone() -> None:
     ("args", "message"),
     [
         (["--keep-service", "s3"], "--botocore-services and --keep-service go with --extension"),
+        (["--python-layer", "--botocore-services", "s3"], "go with --extension"),
         (["--extension", "nope"], "'nope' is not a shipped extension (adaptive-batching, cache)"),
         (["--extension", "cache", "--botocore-services", "all,s3"], "keeps every service"),
         (["--extension", "cache", "--entry", "x"], "runs lambda_runtime.extensions.cache"),
