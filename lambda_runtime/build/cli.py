@@ -22,13 +22,16 @@ def _build(args: argparse.Namespace) -> int:
     from lambda_runtime.build.deps import Target
     from lambda_runtime.build.errors import BuildError
 
-    project = Path(args.project).resolve()
+    project = Path(args.project or ".").resolve()
     output = Path(args.output).resolve() if args.output else project / ".lambda-build"
     try:
         target = Target(arch=args.arch, python_version=args.python_version)
         modes = [args.python_layer, bool(args.extension), args.exec_wrapper, args.image]
         if sum(modes) > 1:
             raise BuildError("--python-layer, --extension, --exec-wrapper and --image are exclusive")
+        trimming = args.botocore_services is not None or bool(args.keep_service)
+        if trimming and not args.extension:
+            raise BuildError("--botocore-services and --keep-service go with --extension")
         if args.python_layer:
             from lambda_runtime.build.python_layer import build_python_layer
             from lambda_runtime.build.report import size_report
@@ -38,10 +41,22 @@ def _build(args: argparse.Namespace) -> int:
             print(size_report(path).render())
             return 0
         if args.extension:
+            from lambda_runtime.build.botocore_data import parse_services
             from lambda_runtime.build.extension import build_extension
 
             path = build_extension(
-                args.extension, args.entry, project, output, target, args.requirements, _log
+                args.extension,
+                args.entry,
+                project if args.project is not None else None,
+                output,
+                target,
+                args.requirements,
+                _log,
+                botocore_services=(
+                    parse_services([args.botocore_services]) if args.botocore_services is not None else None
+                ),
+                keep_services=parse_services(args.keep_service),
+                pyc=not args.no_pyc,
             )
         elif args.exec_wrapper:
             from lambda_runtime.build.exec_wrapper import build_exec_wrapper
@@ -94,7 +109,10 @@ def register(subparsers: Any) -> None:
         help="build the function zip for provided.al2023 (or a Python layer, extension layer, image context)",
         description="Build OUTPUT/function.zip: bootstrap, your code, its dependencies and the runtime.",
     )
-    build.add_argument("--project", default=".", help="the function's folder (default: the current one)")
+    build.add_argument(
+        "--project",
+        help="the function's folder (default: the current one; with --extension, none for a shipped one)",
+    )
     build.add_argument("--output", help="where artifacts go (default: PROJECT/.lambda-build)")
     build.add_argument("--arch", default="x86_64", choices=["x86_64", "arm64"], help="default: x86_64")
     build.add_argument("--python-version", default="3.12", help="target CPython X.Y (default: 3.12)")
@@ -113,9 +131,25 @@ def register(subparsers: Any) -> None:
     )
     build.add_argument("--python-layer", action="store_true", help="build OUTPUT/python-layer.zip instead")
     build.add_argument(
-        "--extension", metavar="NAME", help="build OUTPUT/extension-NAME.zip from PROJECT instead"
+        "--extension",
+        metavar="NAME",
+        help="build OUTPUT/extension-NAME.zip from PROJECT instead; without --project, a shipped extension: "
+        "adaptive-batching or cache",
     )
     build.add_argument("--entry", help="with --extension: the module to run (default: NAME, dashes as _)")
+    build.add_argument(
+        "--botocore-services",
+        metavar="S3,SSM,...",
+        help="with --extension: keep only these botocore service models (boto3.client names; 'all' keeps "
+        "every one; default: a shipped extension's own services, no trimming for a project)",
+    )
+    build.add_argument(
+        "--keep-service",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="with --extension: keep this botocore service model too (repeatable)",
+    )
     build.add_argument(
         "--exec-wrapper",
         action="store_true",

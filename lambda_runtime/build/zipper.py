@@ -34,6 +34,12 @@ class Entry:
         assert self.source is not None
         return self.source.read_bytes()
 
+    def size(self) -> int:
+        if self.data is not None:
+            return len(self.data)
+        assert self.source is not None
+        return self.source.stat().st_size
+
 
 class Tree:
     """Archive paths (``a/b.py``, forward slashes, no leading slash) to entries."""

@@ -1,21 +1,24 @@
 """Fixtures for the build tests: a wheelhouse and a sample project.
 
 Rule: the only network use is ``pip download`` of the wheels in ``WHEELS`` from PyPI, once per cache (kept in
-pytest's cache folder, ``.pytest_cache/d/lambda-build-wheels``); every build then installs offline from that
-folder plus locally made wheels (``PIP_NO_INDEX``, ``PIP_FIND_LINKS``). Tests needing it are marked
-``network``.
+pytest's cache folder, ``.pytest_cache/d/lambda-build-wheels``), and of the shipped extensions' dependencies
+(``extension_wheels``: boto3, PyYAML, h11 and what they need, at this environment's versions, for this
+interpreter and machine) into the same folder; every build then installs offline from that folder plus
+locally made wheels (``PIP_NO_INDEX``, ``PIP_FIND_LINKS``). Tests needing it are marked ``network``.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.metadata
 import io
 import subprocess
 import sys
 import tarfile
 import zipfile
 from pathlib import Path
+from platform import machine
 
 import pytest
 
@@ -86,6 +89,34 @@ def wheelhouse(pytestconfig: pytest.Config) -> Path:
             subprocess.run([*command, *WHEELS], check=True)
             marker.touch()
     return folder
+
+
+# What the shipped extension layers install (beyond the runtime's own), pinned to this environment's versions.
+EXTENSION_DISTRIBUTIONS = ("boto3", "pyyaml", "h11")
+HOST_VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
+
+
+def host_target() -> Target:
+    """The target this interpreter and machine can run: an extension layer built for it is tested here."""
+    return Target(
+        arch="arm64" if machine() in ("aarch64", "arm64") else "x86_64", python_version=HOST_VERSION
+    )
+
+
+@pytest.fixture(scope="session")
+def extension_wheels(wheelhouse: Path) -> Path:
+    """The shipped extensions' dependencies for ``host_target()``, added to the wheelhouse when missing."""
+    target = host_target()
+    pins = [f"{name}=={importlib.metadata.version(name)}" for name in EXTENSION_DISTRIBUTIONS]
+    marker = wheelhouse / f".complete-extensions-{target.arch}-{target.python_version}-{'-'.join(pins)}"
+    if not marker.exists():
+        command = [sys.executable, "-m", "pip", "download", "--only-binary=:all:", "--dest", str(wheelhouse)]
+        command += ["--implementation", "cp", "--python-version", target.python_version, "--quiet"]
+        for tag in target.platforms:
+            command += ["--platform", tag]
+        subprocess.run([*command, *pins, *RUNTIME_REQUIREMENTS], check=True)
+        marker.touch()
+    return wheelhouse
 
 
 @pytest.fixture(scope="session")
