@@ -15,7 +15,8 @@ from lambda_runtime.emulator.event_stream import (
     encode_invoke_complete,
     encode_payload_chunk,
 )
-from lambda_runtime.emulator.telemetry_api import Buffering, RecordBuffer, TelemetryRecord
+from lambda_runtime.emulator.telemetry_delivery import RecordBuffer
+from lambda_runtime.protocol.telemetry import Buffering, TelemetryRecord
 
 __all__ = ["main"]
 

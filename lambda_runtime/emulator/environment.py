@@ -34,11 +34,19 @@ from lambda_runtime.emulator.extensions_host import (
     create_extensions_host,
 )
 from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.lifecycle import Event, Lifecycle, State
 from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_line, start_line, timed_out_line
 from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.peers import peer_in_tree
 from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
+from lambda_runtime.protocol.telemetry import (
+    platform_init_report,
+    platform_init_runtime_done,
+    platform_init_start,
+    platform_report,
+    platform_runtime_done,
+    platform_start,
+)
 from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
@@ -178,12 +186,7 @@ class ExecutionEnvironment:
         self._init_started = time.monotonic()
         self._host.platform_event(
             "platform.initStart",
-            {
-                "initializationType": "on-demand",
-                "phase": "init",
-                "functionName": config.function_name,
-                "functionVersion": config.version,
-            },
+            platform_init_start(function_name=config.function_name, function_version=config.version),
         )
         try:
             await asyncio.wait_for(self._host.start(self.runtime_api), config.init_timeout_s)
@@ -240,12 +243,7 @@ class ExecutionEnvironment:
             self._ready.set_result(failure)
             self.host.platform_event(
                 "platform.initRuntimeDone",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "status": "error",
-                    "errorType": failure.error_type,
-                },
+                platform_init_runtime_done(status="error", error_type=failure.error_type),
             )
         self.begin_shutdown("failure")
 
@@ -303,7 +301,7 @@ class ExecutionEnvironment:
         host = self.host
         if host.wants_telemetry:
             host.platform_event(
-                "platform.start", {"requestId": request.request_id, "version": config.version}
+                "platform.start", platform_start(request_id=request.request_id, version=config.version)
             )
         self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
         if host.delivers_invoke_events:
@@ -366,25 +364,21 @@ class ExecutionEnvironment:
         if self.host.wants_telemetry:
             self.host.platform_event(
                 "platform.runtimeDone",
-                {
-                    "requestId": record.request_id,
-                    "status": status_text,
-                    "metrics": {"durationMs": round(duration_ms, 3)},
-                },
+                platform_runtime_done(
+                    request_id=record.request_id, status=status_text, duration_ms=duration_ms
+                ),
             )
             self.host.platform_event(
                 "platform.report",
-                {
-                    "requestId": record.request_id,
-                    "status": status_text,
-                    "metrics": {
-                        "durationMs": round(duration_ms, 3),
-                        "billedDurationMs": max(1, int(duration_ms + 0.999)),
-                        "memorySizeMB": self.config.memory_mb,
-                        "maxMemoryUsedMB": memory_used,
-                        **({"initDurationMs": record.init_duration_ms} if record.init_duration_ms else {}),
-                    },
-                },
+                platform_report(
+                    request_id=record.request_id,
+                    status=status_text,
+                    duration_ms=duration_ms,
+                    billed_duration_ms=max(1, int(duration_ms + 0.999)),
+                    memory_size_mb=self.config.memory_mb,
+                    max_memory_used_mb=memory_used,
+                    init_duration_ms=record.init_duration_ms,
+                ),
             )
         record.finished.set_result(failure)
 
@@ -462,17 +456,9 @@ class ExecutionEnvironment:
         if previous is State.BOOTING:
             self._init_log = None
             self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
+            self.host.platform_event("platform.initRuntimeDone", platform_init_runtime_done(status="success"))
             self.host.platform_event(
-                "platform.initRuntimeDone",
-                {"initializationType": "on-demand", "phase": "init", "status": "success"},
-            )
-            self.host.platform_event(
-                "platform.initReport",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "metrics": {"durationMs": round(self._init_duration_ms, 3)},
-                },
+                "platform.initReport", platform_init_report(duration_ms=self._init_duration_ms)
             )
             if self._process is not None:
                 self._process.peak_rss_mb()  # a first reading, kept even if the process dies mid-invoke
@@ -519,12 +505,7 @@ class ExecutionEnvironment:
             self._ready.set_result(failure)
             self.host.platform_event(
                 "platform.initRuntimeDone",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "status": "error",
-                    "errorType": failure.error_type,
-                },
+                platform_init_runtime_done(status="error", error_type=failure.error_type),
             )
 
     # -- ending -----------------------------------------------------------------------------------

@@ -25,13 +25,17 @@ from pathlib import Path
 import orjson
 
 from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS
-from lambda_runtime.emulator.extensions_api import (
-    API_PREFIX,
+from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http_server import HttpRequest, HttpResponse, Route
+from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub, wall_clock
+from lambda_runtime.protocol.extensions_api import (
     Event,
     Extension,
     ExtensionApiError,
     ExtensionHeader,
     ExtensionKind,
+    ExtensionPath,
     ExtensionRegistry,
     ExtensionState,
     FunctionInfo,
@@ -40,10 +44,7 @@ from lambda_runtime.emulator.extensions_api import (
     parse_register_body,
     shutdown_event,
 )
-from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http_server import HttpRequest, HttpResponse, Route
-from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
-from lambda_runtime.emulator.telemetry_api import (
+from lambda_runtime.protocol.telemetry import (
     LOGS_API_PATH,
     TELEMETRY_API_PATH,
     Api,
@@ -52,9 +53,7 @@ from lambda_runtime.emulator.telemetry_api import (
     log_record,
     parse_subscription,
     platform_extension,
-    wall_clock,
 )
-from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub
 from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
@@ -155,10 +154,10 @@ class ExtensionsRuntime:
 
     def routes(self) -> Sequence[Route]:
         return (
-            Route("POST", f"{API_PREFIX}/register", self._handle_register),
-            Route("GET", f"{API_PREFIX}/event/next", self._handle_next),
-            Route("POST", f"{API_PREFIX}/init/error", self._handle_init_error),
-            Route("POST", f"{API_PREFIX}/exit/error", self._handle_exit_error),
+            Route("POST", ExtensionPath.REGISTER, self._handle_register),
+            Route("GET", ExtensionPath.NEXT, self._handle_next),
+            Route("POST", ExtensionPath.INIT_ERROR, self._handle_init_error),
+            Route("POST", ExtensionPath.EXIT_ERROR, self._handle_exit_error),
             Route("PUT", TELEMETRY_API_PATH, self._handle_telemetry),
             Route("PUT", LOGS_API_PATH, self._handle_logs),
         )

@@ -19,14 +19,14 @@ import pytest
 from lambda_runtime.emulator.ext_host import ExtensionsRuntime, extension_environment
 from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
 from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.telemetry_api import (
+from lambda_runtime.emulator.telemetry_delivery import RETRY_DELAYS_S, TelemetryHub
+from lambda_runtime.protocol.telemetry import (
     Api,
     Destination,
     SubscriptionError,
     TelemetryRecord,
     parse_subscription,
 )
-from lambda_runtime.emulator.telemetry_delivery import RETRY_DELAYS_S, TelemetryHub
 from lambda_runtime.runtime.protocol import Invocation
 
 P = ParamSpec("P")
