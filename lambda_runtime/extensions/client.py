@@ -47,9 +47,12 @@ class Registration:
 
 class ExtensionsClient:
     def __init__(self, runtime_api: str) -> None:
-        host, _, port = runtime_api.partition(":")
+        # ``AWS_LAMBDA_RUNTIME_API`` is host:port, optionally followed by a path every API path sits under.
+        authority, slash, prefix = runtime_api.partition("/")
+        host, _, port = authority.partition(":")
         self._address = (host, int(port) if port else 80)
-        self._host_header = runtime_api
+        self._host_header = authority
+        self._prefix = (slash + prefix).rstrip("/")
         self._sock: socket.socket | None = None
         self._h11: h11.Connection | None = None
         self._lock = threading.Lock()
@@ -90,7 +93,8 @@ class ExtensionsClient:
             self._h11 = h11.Connection(h11.CLIENT)
         conn, sock = self._h11, self._sock
         wire = [("Host", self._host_header), ("Content-Length", str(len(body))), *headers.items()]
-        out = conn.send(h11.Request(method=method, target=path, headers=wire)) or b""
+        target = self._prefix + path
+        out = conn.send(h11.Request(method=method, target=target, headers=wire)) or b""
         if body:
             out += conn.send(h11.Data(data=body)) or b""
         out += conn.send(h11.EndOfMessage()) or b""
