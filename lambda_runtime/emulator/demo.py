@@ -16,7 +16,7 @@ from pathlib import Path
 import orjson
 
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.logs import for_display
+from lambda_runtime.emulator.core.logs import for_display
 from lambda_runtime.emulator.service import Emulator
 
 __all__ = ["DEMO_EVENT", "DEMO_HANDLER", "run_demo"]

@@ -20,13 +20,13 @@ import threading
 from collections import deque
 from typing import TextIO
 
-from lambda_runtime.emulator import containment
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import ExecutionEnvironment
-from lambda_runtime.emulator.http_server import HttpServer
-from lambda_runtime.emulator.invoke_api import InvokeApi
-from lambda_runtime.emulator.logs import LogSink, for_display
-from lambda_runtime.emulator.pool import Pool
+from lambda_runtime.emulator.core import containment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.logs import LogSink, for_display
+from lambda_runtime.emulator.core.pool import Pool
+from lambda_runtime.emulator.http.invoke import InvokeApi
+from lambda_runtime.emulator.http.server import HttpServer
 
 __all__ = ["ConsoleLog", "Emulator", "print_line", "run_emulator"]
 

@@ -16,10 +16,10 @@ import httpx
 import orjson
 import pytest
 
-from lambda_runtime.emulator.ext_host import ExtensionsRuntime, extension_environment
-from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.telemetry_delivery import RETRY_DELAYS_S, TelemetryHub
+from lambda_runtime.emulator.extensions.delivery import RETRY_DELAYS_S, TelemetryHub
+from lambda_runtime.emulator.extensions.host import ExtensionsRuntime, extension_environment
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http.server import HttpServer, Router
 from lambda_runtime.protocol.telemetry import (
     Api,
     Destination,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from lambda_runtime.emulator.telemetry_delivery import RecordBuffer
+from lambda_runtime.emulator.extensions.delivery import RecordBuffer
 from lambda_runtime.protocol.telemetry import (
     Api,
     Buffering,

@@ -15,7 +15,7 @@ import orjson
 import pytest
 
 from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS, FunctionConfig
-from lambda_runtime.emulator.ext_host import extension_environment
+from lambda_runtime.emulator.extensions.host import extension_environment
 from tests.emulator.harness import awslambdaric_config, running
 
 # A handler module whose import registers an internal extension that reports an init error, the first

@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from lambda_runtime.emulator.http_server import (
+from lambda_runtime.emulator.http.server import (
     MAX_HEAD_BYTES,
     HttpRequest,
     HttpResponse,

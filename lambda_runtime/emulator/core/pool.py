@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from lambda_runtime.emulator.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
 
 __all__ = ["Pool", "Slot"]
 

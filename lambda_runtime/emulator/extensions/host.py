@@ -25,10 +25,10 @@ from pathlib import Path
 import orjson
 
 from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS
-from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http_server import HttpRequest, HttpResponse, Route
-from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
-from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub, wall_clock
+from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.extensions.delivery import Sender, TelemetryHub, wall_clock
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http.server import HttpRequest, HttpResponse, Route
 from lambda_runtime.protocol.extensions_api import (
     Event,
     Extension,
@@ -343,7 +343,7 @@ class ExtensionsRuntime:
     # -- HTTP handlers ------------------------------------------------------------------------------
 
     async def _read(self, request: HttpRequest) -> bytes:
-        from lambda_runtime.emulator.http_server import BodyTooLarge
+        from lambda_runtime.emulator.http.server import BodyTooLarge
 
         try:
             return await request.read(_MAX_REQUEST_BYTES)

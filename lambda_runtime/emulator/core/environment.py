@@ -27,17 +27,24 @@ import uuid
 from dataclasses import dataclass, field
 
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.extensions_host import (
+from lambda_runtime.emulator.core.logs import (
+    InvokeLog,
+    LogSink,
+    end_line,
+    report_line,
+    start_line,
+    timed_out_line,
+)
+from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.core.peers import peer_in_tree
+from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.extensions.spec import (
     ExtensionInitError,
     ExtensionsHost,
     ExtensionsSpec,
     create_extensions_host,
 )
-from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_line, start_line, timed_out_line
-from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
-from lambda_runtime.emulator.peers import peer_in_tree
-from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.http.server import HttpServer, Router
 from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
 from lambda_runtime.protocol.telemetry import (
     platform_init_report,
@@ -151,7 +158,7 @@ class ExecutionEnvironment:
 
     async def start(self) -> None:
         """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
-        from lambda_runtime.emulator.runtime_api import RuntimeApi, new_path_prefix
+        from lambda_runtime.emulator.http.runtime import RuntimeApi, new_path_prefix
 
         config = self.config
         log_stream = config.new_log_stream_name()

@@ -25,20 +25,20 @@ from urllib.parse import parse_qs, unquote
 
 import orjson
 
-from lambda_runtime.emulator import event_stream
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import InvokeRecord, InvokeRequest
-from lambda_runtime.emulator.http_server import (
+from lambda_runtime.emulator.core.environment import InvokeRecord, InvokeRequest
+from lambda_runtime.emulator.core.logs import LogSink
+from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.core.pool import Pool, Slot
+from lambda_runtime.emulator.http import event_stream
+from lambda_runtime.emulator.http.server import (
     BodyTooLarge,
     HttpRequest,
     HttpResponse,
     Router,
     StreamingHttpResponse,
 )
-from lambda_runtime.emulator.logs import LogSink
-from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
-from lambda_runtime.emulator.pool import Pool, Slot
-from lambda_runtime.emulator.service_errors import ServiceError
+from lambda_runtime.emulator.http.service_errors import ServiceError
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
 
 __all__ = ["ASYNC_PAYLOAD_BYTES", "INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]

@@ -21,9 +21,9 @@ import secrets
 
 import orjson
 
-from lambda_runtime.emulator.environment import ExecutionEnvironment, InvokeRecord, Rejected
-from lambda_runtime.emulator.http_server import BodyTooLarge, HttpRequest, HttpResponse
-from lambda_runtime.emulator.outcome import Failure, Success
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment, InvokeRecord, Rejected
+from lambda_runtime.emulator.core.outcome import Failure, Success
+from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse
 from lambda_runtime.protocol.lifecycle import IllegalTransition
 from lambda_runtime.runtime.protocol import (
     MAX_PAYLOAD_BYTES,

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from lambda_runtime.emulator.http_server import Route
+from lambda_runtime.emulator.http.server import Route
 from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = [
@@ -171,6 +171,6 @@ class NoExtensions:
 
 def create_extensions_host(spec: ExtensionsSpec) -> ExtensionsHost:
     """The one selection line (see the module docstring)."""
-    from lambda_runtime.emulator.ext_host import ExtensionsRuntime
+    from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 
     return ExtensionsRuntime(spec)
