@@ -21,7 +21,7 @@ from lambda_runtime.emulator.service import Emulator
 
 __all__ = ["DEMO_EVENT", "DEMO_HANDLER", "run_demo"]
 
-DEMO_HANDLER = "lambda_runtime.emulator.demo_function.DemoHandler"
+DEMO_HANDLER = "lambda_runtime.emulator.demo_function.handler"
 # A trimmed S3 notification, the classic first Lambda event.
 DEMO_EVENT = {
     "Records": [

@@ -26,7 +26,8 @@ from lambda_runtime.emulator.core.environment import ExecutionEnvironment
 from lambda_runtime.emulator.core.logs import LogSink, for_display
 from lambda_runtime.emulator.core.pool import Pool
 from lambda_runtime.emulator.http.invoke import InvokeApi
-from lambda_runtime.emulator.http.server import HttpServer
+from lambda_runtime.emulator.http.runtime import RuntimeApi
+from lambda_runtime.emulator.http.server import Handler, HttpServer
 
 __all__ = ["ConsoleLog", "Emulator", "print_line", "run_emulator"]
 
@@ -175,6 +176,10 @@ class ConsoleLog:
         return f"[lambda-runtime] console output was not being read: dropped {lines} lines ({size} bytes)\n"
 
 
+def _serve_runtime_api(env: ExecutionEnvironment) -> Handler:
+    return RuntimeApi(env).handle
+
+
 class Emulator:
     def __init__(self, config: FunctionConfig, *, log_sink: LogSink = print_line) -> None:
         self.config = config
@@ -190,7 +195,9 @@ class Emulator:
         )
 
     def _new_environment(self, generation: int) -> ExecutionEnvironment:
-        return ExecutionEnvironment(self.config, name=f"env-{generation}", log_sink=self._sink)
+        return ExecutionEnvironment(
+            self.config, name=f"env-{generation}", log_sink=self._sink, runtime_api=_serve_runtime_api
+        )
 
     @property
     def port(self) -> int:

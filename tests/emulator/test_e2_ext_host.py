@@ -16,8 +16,9 @@ import httpx
 import orjson
 import pytest
 
+from lambda_runtime.emulator.config import extension_environment
 from lambda_runtime.emulator.extensions.delivery import RETRY_DELAYS_S, TelemetryHub
-from lambda_runtime.emulator.extensions.host import ExtensionsRuntime, extension_environment
+from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
 from lambda_runtime.emulator.http.server import HttpServer, Router
 from lambda_runtime.protocol.telemetry import (

@@ -22,11 +22,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lambda_runtime.emulator.config import FunctionConfig
+from lambda_runtime.emulator.config import FunctionConfig, extension_environment
 from lambda_runtime.emulator.core.logs import (
     InvokeLog,
     LogSink,
@@ -38,13 +40,9 @@ from lambda_runtime.emulator.core.logs import (
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.core.peers import peer_in_tree
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
-from lambda_runtime.emulator.extensions.spec import (
-    ExtensionInitError,
-    ExtensionsHost,
-    ExtensionsSpec,
-    create_extensions_host,
-)
-from lambda_runtime.emulator.http.server import HttpServer, Router
+from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsHost, ExtensionsSpec
+from lambda_runtime.emulator.http.server import Handler, HttpServer, Router
 from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
 from lambda_runtime.protocol.telemetry import (
     platform_init_report,
@@ -56,7 +54,7 @@ from lambda_runtime.protocol.telemetry import (
 )
 from lambda_runtime.runtime.protocol import Invocation
 
-__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
+__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected", "new_path_prefix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +78,11 @@ class Rejected(Exception):
         self.status = status
         self.error_type = error_type
         self.message = message
+
+
+def new_path_prefix() -> str:
+    """An unguessable path prefix (128 bits) for one environment's APIs."""
+    return "/" + secrets.token_urlsafe(16)
 
 
 def _trace_id() -> str:
@@ -113,8 +116,17 @@ class InvokeRecord:
 
 
 class ExecutionEnvironment:
-    def __init__(self, config: FunctionConfig, *, name: str, log_sink: LogSink) -> None:
+    def __init__(
+        self,
+        config: FunctionConfig,
+        *,
+        name: str,
+        log_sink: LogSink,
+        runtime_api: Callable[[ExecutionEnvironment], Handler],
+    ) -> None:
         self.config = config
+        # Serves the Runtime API of this environment (http/runtime.py); extension routes come from the host.
+        self._runtime_api = runtime_api
         self.name = name
         self.lifecycle = Lifecycle()
         self._sink = log_sink
@@ -158,8 +170,6 @@ class ExecutionEnvironment:
 
     async def start(self) -> None:
         """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
-        from lambda_runtime.emulator.http.runtime import RuntimeApi, new_path_prefix
-
         config = self.config
         log_stream = config.new_log_stream_name()
         router = Router()
@@ -174,7 +184,7 @@ class ExecutionEnvironment:
         await self._server.start("127.0.0.1", 0)
         runtime_api = self.runtime_api if config.runtime_api_prefix else self._server.authority
         runtime_env = config.runtime_environment(runtime_api, log_stream)
-        self._host = create_extensions_host(
+        self._host = ExtensionsRuntime(
             ExtensionsSpec(
                 function_name=config.function_name,
                 function_version=config.version,
@@ -182,14 +192,14 @@ class ExecutionEnvironment:
                 memory_mb=config.memory_mb,
                 account_id=config.account_id,
                 extensions_dir=config.extensions_dir,
-                extension_env=config.extension_environment(runtime_env),
+                extension_env=extension_environment(runtime_env),
                 log=self._on_host_line,
                 log_prefix=f"[{self.name}] ",
             )
         )
         for route in self._host.routes():
             router.add_route(route)
-        router.fallback = RuntimeApi(self).handle
+        router.fallback = self._runtime_api(self)
         self._init_started = time.monotonic()
         self._host.platform_event(
             "platform.initStart",

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import orjson
 
-from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.emulator.extensions.delivery import Sender, TelemetryHub, wall_clock
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
@@ -56,7 +55,7 @@ from lambda_runtime.protocol.telemetry import (
 )
 from lambda_runtime.runtime.protocol import Invocation
 
-__all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
+__all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions"]
 
 # A register/subscribe body is small; anything bigger is refused without buffering it.
 _MAX_REQUEST_BYTES = 64 * 1024
@@ -73,12 +72,6 @@ def discover_extensions(directory: Path | None) -> list[Path]:
     if directory is None or not directory.is_dir():
         return []
     return sorted(path for path in directory.iterdir() if path.is_file() and os.access(path, os.X_OK))
-
-
-def extension_environment(runtime_env: Mapping[str, str], runtime_api: str) -> dict[str, str]:
-    env = {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}
-    env["AWS_LAMBDA_RUNTIME_API"] = runtime_api
-    return env
 
 
 def _error(exc: ExtensionApiError | SubscriptionError) -> HttpResponse:
@@ -163,7 +156,8 @@ class ExtensionsRuntime:
         )
 
     async def start(self, runtime_api: str) -> None:
-        env = extension_environment(self.spec.extension_env, runtime_api)
+        # spec.extension_env is already without the variables hidden from extensions (config.py).
+        env = {**self.spec.extension_env, "AWS_LAMBDA_RUNTIME_API": runtime_api}
         cwd = self.spec.extensions_dir or Path.cwd()
         for path in self._executables:
             name = path.name

@@ -5,7 +5,7 @@ HTTP and the environment's callbacks, and turns refusals into the status codes L
 illegal lifecycle transition -> 403, unknown or stale request id -> 400, body over the limit -> 413.
 
 Access: an environment's Runtime, Extensions and Telemetry APIs share one listener whose paths all sit
-under a secret prefix (``new_path_prefix``), passed in ``AWS_LAMBDA_RUNTIME_API`` as
+under a secret prefix (``core.environment.new_path_prefix``), passed in ``AWS_LAMBDA_RUNTIME_API`` as
 ``127.0.0.1:PORT/<prefix>``: another local process that knows only host:port and the standard paths gets
 404, never an invocation. A request without the prefix is served only when the connection comes from the
 runtime's own process tree (``peers.peer_in_tree``, Linux): awslambdaric posts /init/error with
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import secrets
 
 import orjson
 
@@ -33,12 +32,7 @@ from lambda_runtime.runtime.protocol import (
     parse_route,
 )
 
-__all__ = ["RuntimeApi", "new_path_prefix"]
-
-
-def new_path_prefix() -> str:
-    """An unguessable path prefix (128 bits) for one environment's APIs."""
-    return "/" + secrets.token_urlsafe(16)
+__all__ = ["RuntimeApi"]
 
 
 _ACCEPTED = HttpResponse.json(202, {"status": "OK"})

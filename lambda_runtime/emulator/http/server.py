@@ -519,9 +519,9 @@ class _Connection:
         except (h11.LocalProtocolError, ConnectionError):
             pass
 
-    async def _answer(self, request: HttpRequest, allowed: bool) -> bool:
-        """Run the handler and write its answer (404 when not ``allowed``); False when the connection must
-        close."""
+    async def _answer(self, request: HttpRequest, allowed: bool) -> None:
+        """Run the handler and write its answer (404 when not ``allowed``). A handler's error is a 413 or
+        500 answer; a broken connection or a malformed request raises (``serve`` ends the connection)."""
         handler = self._server.router.resolve(request) if allowed else _not_found
         try:
             response = await handler(request)
@@ -539,7 +539,6 @@ class _Connection:
         await self._write_response(
             response, head_only=request.method == "HEAD", watch_peer=self._body_consumed(request)
         )
-        return True
 
     async def serve(self) -> None:
         try:
