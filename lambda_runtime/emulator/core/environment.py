@@ -43,6 +43,7 @@ from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_
 from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsHost, ExtensionsSpec
 from lambda_runtime.emulator.http.server import Handler, HttpServer, Router
+from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
 from lambda_runtime.protocol.telemetry import (
     platform_init_report,
@@ -141,6 +142,8 @@ class ExecutionEnvironment:
         self._dispatch: asyncio.Future[Invocation] | None = None
         self._current: InvokeRecord | None = None
         self._timer: asyncio.TimerHandle | None = None
+        # The process's exit watch, its termination and INVOKE deliveries; closed once shut down.
+        self._tasks = TaskGroup(f"environment {name}")
         self._exit_watch: asyncio.Task[None] | None = None
         self._shutdown_task: asyncio.Task[None] | None = None
         self._init_started = time.monotonic()
@@ -221,7 +224,7 @@ class ExecutionEnvironment:
             message = f"cannot start the runtime {config.command[0]!r}: {exc.strerror or exc}"
             self._fail_init(Failure.of("Runtime.InvalidEntrypoint", message))
             return
-        self._exit_watch = asyncio.create_task(self._watch_exit(self._process))
+        self._exit_watch = self._tasks.start(self._watch_exit(self._process))
 
     def _peer_is_runtime(self, peer: tuple[str, int], server_port: int) -> bool:
         """A Runtime API connection without the path prefix is served only from the runtime's processes."""
@@ -322,7 +325,7 @@ class ExecutionEnvironment:
             )
         self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
         if host.delivers_invoke_events:
-            asyncio.create_task(self._deliver(invocation))  # noqa: RUF006 - the dispatch future holds it
+            self._tasks.start(self._deliver(invocation))
         else:
             self._dispatch.set_result(invocation)
         return record
@@ -569,7 +572,7 @@ class ExecutionEnvironment:
         budget = self._host.shutdown_budget_ms / 1000 if self._host is not None else 0.0
         deadline_ms = int(time.time() * 1000 + budget * 1000)
         process = self._process
-        terminating = asyncio.create_task(process.terminate(budget)) if process is not None else None
+        terminating = self._tasks.start(process.terminate(budget)) if process is not None else None
         if self._host is not None:
             try:
                 await self._host.shutdown(reason.lower(), deadline_ms)
@@ -584,5 +587,6 @@ class ExecutionEnvironment:
             self._dispatch.cancel()
         if self._server is not None:
             await self._server.close()
+        await self._tasks.aclose()
         if self.lifecycle.can(Event.EXIT):
             self.lifecycle.apply(Event.EXIT)

@@ -19,6 +19,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.telemetry import (
     Api,
     Buffering,
@@ -303,6 +304,8 @@ class TelemetryHub:
         self._sleep = sleep
         self.subscribers: dict[str, Subscriber] = {}
         self._backlog: deque[TelemetryRecord] = deque(maxlen=BACKLOG_RECORDS)
+        # Subscribers replaced by a new subscription of the same extension, closing.
+        self._replaced = TaskGroup("replaced subscribers")
         self.init_phase = True
 
     def subscribe(self, extension_name: str, subscription: Subscription) -> None:
@@ -321,7 +324,7 @@ class TelemetryHub:
             # The new destination takes over what was still waiting.
             subscriber.buffer = current.buffer
             subscriber.buffer.buffering = subscription.buffering
-            asyncio.get_running_loop().create_task(current.close())
+            self._replaced.start(current.close())
         elif self.init_phase:
             for record in self._backlog:
                 subscriber.offer(record)
@@ -352,3 +355,4 @@ class TelemetryHub:
     async def close(self) -> None:
         await asyncio.gather(*(s.close() for s in self.subscribers.values()))
         self.subscribers.clear()
+        await self._replaced.aclose()

@@ -27,7 +27,8 @@ import orjson
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.emulator.extensions.delivery import Sender, TelemetryHub, wall_clock
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http.server import HttpRequest, HttpResponse, Route
+from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse, Route
+from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.extensions_api import (
     Event,
     Extension,
@@ -113,7 +114,8 @@ class ExtensionsRuntime:
         self._log = log or _prefixed(spec.log or _write_stderr, spec.log_prefix)
         self._info = FunctionInfo(spec.function_name, spec.function_version, spec.handler, spec.account_id)
         self._processes: dict[str, SupervisedProcess] = {}
-        self._watchers: list[asyncio.Task[None]] = []
+        # One watcher per extension process; ``shutdown`` closes the group.
+        self._watchers = TaskGroup("extension watchers")
         self._queues: dict[str, asyncio.Queue[bytes]] = {}
         # Events queued for an extension and not yet handed out.
         self._owed: dict[str, int] = {}
@@ -171,7 +173,7 @@ class ExtensionsRuntime:
                     "Extension.LaunchError", f"extension {name} could not be started: {exc}"
                 ) from None
             self._processes[name] = process
-            self._watchers.append(asyncio.create_task(self._watch(name, process), name=f"extension:{name}"))
+            self._watchers.start(self._watch(name, process), name=f"extension:{name}")
         try:
             # The runtime starts once every extension registered; extensions finish their init alongside
             # it, and an init error after registration ends the init through ``wait_init_done``.
@@ -246,9 +248,7 @@ class ExtensionsRuntime:
             await asyncio.wait(waits, timeout=timeout)
         await self._kill_all()
         await self.telemetry.close()
-        for watcher in self._watchers:
-            watcher.cancel()
-        await asyncio.gather(*self._watchers, return_exceptions=True)
+        await self._watchers.aclose()
 
     def platform_event(self, event_type: str, record: Mapping[str, object]) -> None:
         self.telemetry.publish(TelemetryRecord(self._clock(), event_type, dict(record)))
@@ -337,8 +337,6 @@ class ExtensionsRuntime:
     # -- HTTP handlers ------------------------------------------------------------------------------
 
     async def _read(self, request: HttpRequest) -> bytes:
-        from lambda_runtime.emulator.http.server import BodyTooLarge
-
         try:
             return await request.read(_MAX_REQUEST_BYTES)
         except BodyTooLarge:

@@ -17,7 +17,6 @@ Rules:
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 from collections.abc import AsyncIterator
@@ -39,6 +38,7 @@ from lambda_runtime.emulator.http.server import (
     StreamingHttpResponse,
 )
 from lambda_runtime.emulator.http.service_errors import ServiceError
+from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.runtime.protocol import MAX_PAYLOAD_BYTES
 
 __all__ = ["ASYNC_PAYLOAD_BYTES", "INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
@@ -82,7 +82,8 @@ class InvokeApi:
         self.config = config
         self.pool = pool
         self._sink = log_sink
-        self._background: set[asyncio.Task[None]] = set()
+        # Event invokes and the waits that free a slot once its environment is reusable.
+        self._background = TaskGroup("invoke-api")
         # Event invokes accepted but not yet holding a slot.
         self._queued_events = 0
 
@@ -93,9 +94,7 @@ class InvokeApi:
         return router
 
     async def close(self) -> None:
-        for task in list(self._background):
-            task.cancel()
-        await asyncio.gather(*self._background, return_exceptions=True)
+        await self._background.aclose()
 
     async def _unknown_path(self, request: HttpRequest) -> HttpResponse:
         return ServiceError(
@@ -171,9 +170,7 @@ class InvokeApi:
             await self.pool.release(slot)
             return failure
         record = env.invoke(accepted.request)
-        task = asyncio.create_task(self._release_when_reusable(slot, record))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self._background.start(self._release_when_reusable(slot, record))
         return record
 
     async def _release_when_reusable(self, slot: Slot, record: InvokeRecord) -> None:
@@ -220,9 +217,7 @@ class InvokeApi:
                         f"Rate Exceeded: {self._queued_events} Event invokes are waiting (the queue's size)."
                     )
                 self._queued_events += 1
-                task = asyncio.create_task(self._run_event(accepted))
-                self._background.add(task)
-                task.add_done_callback(self._background.discard)
+                self._background.start(self._run_event(accepted))
                 return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
             slot = await self._slot_or_throttle()
         except ServiceError as error:

@@ -49,6 +49,8 @@ from http import HTTPStatus
 import h11
 import orjson
 
+from lambda_runtime.emulator.tasks import TaskGroup
+
 __all__ = [
     "BodyTooLarge",
     "Handler",
@@ -614,7 +616,7 @@ class HttpServer:
         self.header_timeout_s = header_timeout_s
         self._socket: socket.socket | None = None
         self._acceptor: asyncio.Task[None] | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._connections = TaskGroup(f"{name} connections")
         # The errno values of accept() failures already logged: each is logged once per server.
         self._accept_errors_logged: set[int | None] = set()
         self.host = ""
@@ -678,9 +680,7 @@ class HttpServer:
                 backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
                 continue
             backoff = _ACCEPT_BACKOFF_MIN_S
-            task = asyncio.create_task(self._serve_socket(conn))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._connections.start(self._serve_socket(conn))
 
     async def _serve_socket(self, conn: socket.socket) -> None:
         conn.setblocking(False)
@@ -707,7 +707,4 @@ class HttpServer:
         if self._socket is not None:
             self._socket.close()
             self._socket = None
-        for task in list(self._tasks):
-            task.cancel()
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._connections.aclose()
