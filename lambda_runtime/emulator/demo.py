@@ -7,7 +7,6 @@ Exit status 0 when the invoke succeeded.
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import tempfile
 import time
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import orjson
 
+from lambda_runtime.emulator import loop as event_loop
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.core.logs import for_display
 from lambda_runtime.emulator.service import Emulator
@@ -85,4 +85,4 @@ async def _demo() -> int:
 
 
 def run_demo() -> int:
-    return asyncio.run(_demo())
+    return event_loop.run(_demo())

@@ -20,6 +20,7 @@ import threading
 from collections import deque
 from typing import TextIO
 
+from lambda_runtime.emulator import loop as event_loop
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.core import containment
 from lambda_runtime.emulator.core.environment import ExecutionEnvironment
@@ -266,4 +267,4 @@ async def _serve(config: FunctionConfig, host: str, port: int) -> int:
 
 
 def run_emulator(config: FunctionConfig, *, host: str = "127.0.0.1", port: int = 9000) -> int:
-    return asyncio.run(_serve(config, host, port))
+    return event_loop.run(_serve(config, host, port))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+from collections.abc import Mapping
 
 import orjson
 
@@ -32,7 +33,7 @@ from lambda_runtime.runtime.protocol import (
     parse_route,
 )
 
-__all__ = ["RuntimeApi"]
+__all__ = ["RuntimeApi", "error_failure", "trailer_failure"]
 
 
 _ACCEPTED = HttpResponse.json(202, {"status": "OK"})
@@ -48,18 +49,22 @@ def _too_large(limit: int = MAX_PAYLOAD_BYTES) -> HttpResponse:
     )
 
 
-def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
-    """An /error or /init/error post as the failure the caller will see."""
-    header_type = request.header(Header.FUNCTION_ERROR_TYPE)
+def error_failure(header_error_type: str | None, body: bytes, default_type: str) -> Failure:
+    """An /error or /init/error post (its ``Lambda-Runtime-Function-Error-Type`` header and body) as the
+    failure the caller will see: the body when it is an error document, else one built from the header."""
     try:
         doc = orjson.loads(body) if body else None
     except orjson.JSONDecodeError:
         doc = None
     if isinstance(doc, dict) and isinstance(doc.get("errorType"), str):
         return Failure(doc["errorType"], body)
-    error_type = header_type or default_type
+    error_type = header_error_type or default_type
     message = body.decode("utf-8", "replace") if doc is None else ""
     return Failure.of(error_type, message)
+
+
+def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
+    return error_failure(request.header(Header.FUNCTION_ERROR_TYPE), body, default_type)
 
 
 class RuntimeApi:
@@ -140,7 +145,11 @@ class RuntimeApi:
 
 
 def _trailer_failure(request: HttpRequest) -> Failure | None:
-    trailers = dict(request.trailers)
+    return trailer_failure(dict(request.trailers))
+
+
+def trailer_failure(trailers: Mapping[str, str]) -> Failure | None:
+    """The failure a streamed response's trailers report (keys lower-case); None when they report none."""
     error_type = trailers.get(Header.FUNCTION_ERROR_TYPE.lower())
     if not error_type:
         return None
