@@ -1,4 +1,4 @@
-"""http_server.py at the edges of HTTP/1.1, over real sockets: ambiguous framing, oversized heads,
+"""emulator/http/server.py at the edges of HTTP/1.1, over real sockets: ambiguous framing, oversized heads,
 dead connections, a peer that leaves while a response streams, and the path prefix."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""http_server.py over real sockets: keep-alive, chunked bodies with trailers, caps, malformed input."""
+"""emulator/http/server.py over real sockets: keep-alive, chunked bodies with trailers, caps, bad input."""
 
 from __future__ import annotations
 

@@ -1,7 +1,8 @@
 """One execution environment: a Runtime API server, a supervised runtime process, a lifecycle.
 
 Rules:
-- The lifecycle (lifecycle.py) decides what the runtime may do; this class only reacts to its transitions.
+- The lifecycle (protocol/lifecycle.py) decides what the runtime may do; this class only reacts to its
+  transitions.
 - Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
   exiting. That is where END and REPORT are written.
 - A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.

@@ -10,8 +10,8 @@ Rules this module keeps:
   ``ExtensionInitError``; an exit error or a crash later is ``ExtensionFailed`` from ``wait_invoke_done``.
 - Shutdown: telemetry is flushed, SHUTDOWN goes to the subscribed extensions, the others are stopped at
   once; whatever still runs at the deadline is killed, and so is every process an extension started,
-  daemons included (supervisor.py), even when the extension itself exited earlier.
-- State changes wake the waiters through one condition; the state itself lives in extensions_api.py.
+  daemons included (core/supervisor.py), even when the extension itself exited earlier.
+- State changes wake the waiters through one condition; the state itself lives in protocol/extensions_api.py.
 """
 
 from __future__ import annotations

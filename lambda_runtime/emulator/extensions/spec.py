@@ -1,7 +1,7 @@
 """The seam between an execution environment and the Extensions / Telemetry machinery.
 
 One ``ExtensionsHost`` lives per execution environment (a re-initialised environment gets a new one).
-The environment (environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
+The environment (core/environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
 
     host = ExtensionsRuntime(spec)           # before anything starts (extensions/host.py)
     server routes += host.routes()           # served on the environment's Runtime API port

@@ -1,4 +1,4 @@
-"""The Runtime API of one execution environment (section 1 of the protocols doc), over http_server.
+"""The Runtime API of one execution environment (section 1 of the protocols doc), over http/server.py.
 
 Rule: routes come from the runtime's own protocol module (``parse_route``); this module translates between
 HTTP and the environment's callbacks, and turns refusals into the status codes Lambda uses:
