@@ -20,6 +20,7 @@ from lambda_runtime.emulator.config import extension_environment
 from lambda_runtime.emulator.extensions.delivery import RETRY_DELAYS_S, TelemetryHub
 from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http.extensions import ExtensionsApi
 from lambda_runtime.emulator.http.server import HttpServer, Router
 from lambda_runtime.protocol.telemetry import (
     Api,
@@ -57,7 +58,7 @@ def _spec(extensions_dir: Path | None) -> ExtensionsSpec:
 
 async def _serve(host: ExtensionsRuntime) -> HttpServer:
     router = Router()
-    for route in host.routes():
+    for route in ExtensionsApi(host).routes():
         router.add_route(route)
     server = HttpServer(router)
     await server.start("127.0.0.1", 0)

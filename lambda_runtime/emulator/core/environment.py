@@ -43,6 +43,7 @@ from lambda_runtime.emulator.core.peers import peer_in_tree
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsHost, ExtensionsSpec
+from lambda_runtime.emulator.http.extensions import ExtensionsApi
 from lambda_runtime.emulator.http.server import Handler, HttpServer, Router
 from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
@@ -201,7 +202,7 @@ class ExecutionEnvironment:
                 log_prefix=f"[{self.name}] ",
             )
         )
-        for route in self._host.routes():
+        for route in ExtensionsApi(self._host).routes():
             router.add_route(route)
         router.fallback = self._runtime_api(self)
         self._init_started = time.monotonic()

@@ -19,7 +19,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import orjson
@@ -27,28 +27,20 @@ import orjson
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.emulator.extensions.delivery import Sender, TelemetryHub, wall_clock
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse, Route
 from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.extensions_api import (
     Event,
     Extension,
-    ExtensionApiError,
-    ExtensionHeader,
     ExtensionKind,
-    ExtensionPath,
     ExtensionRegistry,
     ExtensionState,
     FunctionInfo,
     Trigger,
     invoke_event,
-    parse_register_body,
     shutdown_event,
 )
 from lambda_runtime.protocol.telemetry import (
-    LOGS_API_PATH,
-    TELEMETRY_API_PATH,
     Api,
-    SubscriptionError,
     TelemetryRecord,
     log_record,
     parse_subscription,
@@ -58,8 +50,6 @@ from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions"]
 
-# A register/subscribe body is small; anything bigger is refused without buffering it.
-_MAX_REQUEST_BYTES = 64 * 1024
 # Time telemetry gets to reach subscribers at shutdown, at most.
 _SHUTDOWN_FLUSH_S = 1.0
 
@@ -73,12 +63,6 @@ def discover_extensions(directory: Path | None) -> list[Path]:
     if directory is None or not directory.is_dir():
         return []
     return sorted(path for path in directory.iterdir() if path.is_file() and os.access(path, os.X_OK))
-
-
-def _error(exc: ExtensionApiError | SubscriptionError) -> HttpResponse:
-    if isinstance(exc, SubscriptionError):
-        return HttpResponse.json(400, {"errorMessage": str(exc), "errorType": exc.error_type})
-    return HttpResponse.json(exc.status, exc.body())
 
 
 def _write_stderr(line: str) -> None:
@@ -146,16 +130,6 @@ class ExtensionsRuntime:
     @property
     def wants_telemetry(self) -> bool:
         return self.telemetry.init_phase or bool(self.telemetry.subscribers)
-
-    def routes(self) -> Sequence[Route]:
-        return (
-            Route("POST", ExtensionPath.REGISTER, self._handle_register),
-            Route("GET", ExtensionPath.NEXT, self._handle_next),
-            Route("POST", ExtensionPath.INIT_ERROR, self._handle_init_error),
-            Route("POST", ExtensionPath.EXIT_ERROR, self._handle_exit_error),
-            Route("PUT", TELEMETRY_API_PATH, self._handle_telemetry),
-            Route("PUT", LOGS_API_PATH, self._handle_logs),
-        )
 
     async def start(self, runtime_api: str) -> None:
         # spec.extension_env is already without the variables hidden from extensions (config.py).
@@ -334,25 +308,14 @@ class ExtensionsRuntime:
         # Also for extensions that already exited: what they started ends with them.
         await asyncio.gather(*(p.terminate(0) for p in self._processes.values()), return_exceptions=True)
 
-    # -- HTTP handlers ------------------------------------------------------------------------------
+    # -- the Extensions and Telemetry API operations (http/extensions.py serves them) ---------------
 
-    async def _read(self, request: HttpRequest) -> bytes:
-        try:
-            return await request.read(_MAX_REQUEST_BYTES)
-        except BodyTooLarge:
-            raise ExtensionApiError(
-                "InvalidRequestFormat", f"request body exceeds {_MAX_REQUEST_BYTES} bytes"
-            ) from None
-
-    async def _handle_register(self, request: HttpRequest) -> HttpResponse:
-        try:
-            body = await self._read(request)
-            events = parse_register_body(body)
-            extension = self.registry.register(request.header(ExtensionHeader.NAME), events)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    async def register(
+        self, name: str | None, events: frozenset[Event], features: list[str]
+    ) -> tuple[Extension, bytes]:
+        """/register: the extension and the body to answer; ``ExtensionApiError`` when refused."""
+        extension = self.registry.register(name, events)
         self._queue_of(extension)
-        features = (request.header(ExtensionHeader.ACCEPT_FEATURE) or "").replace(" ", "").split(",")
         self.telemetry.publish(
             TelemetryRecord(
                 self._clock(),
@@ -366,18 +329,12 @@ class ExtensionsRuntime:
                   f"{', '.join(sorted(e.value for e in events)) or 'no events'}")  # fmt: skip
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse(
-            200,
-            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
-            self._info.register_body(with_account_id="accountId" in features),
-        )
+        return extension, self._info.register_body(with_account_id="accountId" in features)
 
-    async def _handle_next(self, request: HttpRequest) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            extension.fire(Trigger.NEXT)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    async def next_event(self, identifier: str | None) -> tuple[Extension, bytes]:
+        """/event/next: wait for the extension's next event; ``ExtensionApiError`` when refused."""
+        extension = self.registry.identify(identifier)
+        extension.fire(Trigger.NEXT)
         async with self._changed:
             self._changed.notify_all()
         queue = self._queue_of(extension)
@@ -388,22 +345,14 @@ class ExtensionsRuntime:
             extension.fire(Trigger.DELIVER_SHUTDOWN if is_shutdown else Trigger.DELIVER)
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse(
-            200,
-            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
-            event,
-        )
+        return extension, event
 
-    async def _handle_error(self, request: HttpRequest, trigger: Trigger) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            error_type = request.header(ExtensionHeader.ERROR_TYPE)
-            if not error_type:
-                raise ExtensionApiError("Extension.MissingHeader", f"{ExtensionHeader.ERROR_TYPE} not found")
-            await self._read(request)
-            extension.fire(trigger)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    def identify(self, identifier: str | None) -> Extension:
+        return self.registry.identify(identifier)
+
+    async def report_error(self, extension: Extension, error_type: str, trigger: Trigger) -> None:
+        """/init/error or /exit/error (``trigger``); ``ExtensionApiError`` when not allowed now."""
+        extension.fire(trigger)
         extension.error_type = error_type
         what = "init error" if trigger is Trigger.INIT_ERROR else "exit error"
         self._log(f"[extension {extension.name}] {what}: {error_type}")
@@ -412,30 +361,12 @@ class ExtensionsRuntime:
         )
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse.json(202, {"status": "OK"})
 
-    async def _handle_init_error(self, request: HttpRequest) -> HttpResponse:
-        return await self._handle_error(request, Trigger.INIT_ERROR)
-
-    async def _handle_exit_error(self, request: HttpRequest) -> HttpResponse:
-        return await self._handle_error(request, Trigger.EXIT_ERROR)
-
-    async def _subscribe(self, request: HttpRequest, api: Api) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            body = await self._read(request)
-            subscription = parse_subscription(api, body)
-            self.telemetry.subscribe(extension.name, subscription)
-        except (ExtensionApiError, SubscriptionError) as exc:
-            return _error(exc)
+    def subscribe(self, extension: Extension, api: Api, body: bytes) -> None:
+        """PUT /telemetry or /logs; ``SubscriptionError`` (or ``ExtensionApiError``) when refused."""
+        subscription = parse_subscription(api, body)
+        self.telemetry.subscribe(extension.name, subscription)
         self._log(
             f"[extension {extension.name}] subscribed to {', '.join(sorted(subscription.types))} "
             f"({api.value} API) -> {subscription.destination.uri}"
         )
-        return HttpResponse(200, (("Content-Type", "text/plain"),), b"OK")
-
-    async def _handle_telemetry(self, request: HttpRequest) -> HttpResponse:
-        return await self._subscribe(request, Api.TELEMETRY)
-
-    async def _handle_logs(self, request: HttpRequest) -> HttpResponse:
-        return await self._subscribe(request, Api.LOGS)

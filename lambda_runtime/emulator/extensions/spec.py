@@ -4,7 +4,7 @@ One ``ExtensionsHost`` lives per execution environment (a re-initialised environ
 The environment (core/environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
 
     host = ExtensionsRuntime(spec)           # before anything starts (extensions/host.py)
-    server routes += host.routes()           # served on the environment's Runtime API port
+    server routes += ExtensionsApi(host).routes()  # http/extensions.py, on the Runtime API port
     await host.start(runtime_api)            # launch --extensions-dir executables, wait until all
                                              #   registered; raise ExtensionInitError on init error / crash
     ... the runtime process starts, initialises and calls /next ...
@@ -32,12 +32,11 @@ extensions/host.py implements it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from lambda_runtime.emulator.http.server import Route
 from lambda_runtime.runtime.protocol import Invocation
 
 __all__ = [
@@ -97,8 +96,6 @@ class ExtensionsHost(Protocol):
     def wants_telemetry(self) -> bool:
         """False: no record can reach a subscriber, so ``platform_event`` / ``log_line`` may be skipped."""
         ...
-
-    def routes(self) -> Sequence[Route]: ...
 
     async def start(self, runtime_api: str) -> None: ...
 
