@@ -1,9 +1,10 @@
-"""The extensions host of one execution environment: extension processes, the Extensions API routes,
-the Telemetry / Logs API routes, and the lifecycle waits of section 2 of the protocols doc.
+"""The extensions host of one execution environment: extension processes, the operations behind the
+Extensions and Telemetry / Logs APIs (served over HTTP by http/extensions.py), and the lifecycle waits of
+section 2 of the protocols doc.
 
 Rules this module keeps:
 - Every executable file of the extensions directory is launched (sorted by name) before the runtime,
-  with the runtime's environment minus the variables hidden from extensions.
+  with the runtime's environment minus the variables hidden from extensions (config.extension_environment).
 - ``start`` returns when every launched extension registered; ``wait_init_done`` when every registered
   extension called /event/next; ``wait_invoke_done`` when every INVOKE-subscribed extension called
   /event/next after receiving the INVOKE. An init error, or an extension that exits during init, is one

@@ -102,6 +102,9 @@ class RequestParser:
                     ProtocolError("the peer closed the connection in the middle of a request")
                 )
             return
+        # Only a read that starts inside a head (or between requests) counts toward the head's size: one
+        # that starts in a body may end with the first bytes of the next request.
+        counting = self._in_head
         self._began = False
         try:
             self._parser.feed_data(data)
@@ -111,7 +114,7 @@ class RequestParser:
         except httptools.HttpParserError as exc:
             self._fail(ProtocolError(str(exc) or type(exc).__name__))
             return
-        if self._in_head and not self._began:
+        if counting and self._in_head and not self._began:
             # Bytes of a head that began in an earlier read; a head that began in this read is measured
             # exactly once complete (``head_size``), or from the next read on.
             self._head_bytes += len(data)
