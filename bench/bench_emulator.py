@@ -1,7 +1,12 @@
 """Invoke latency and throughput through the emulator, with awslambdaric and with our runtime.
 
 Run: ``python -m bench.bench_emulator``. Targets: p50 with awslambdaric <= 1.3 ms (what AWS's RIE gives on
-these machines); throughput at concurrency 2 >= 1.6x concurrency 1.
+these machines); throughput at concurrency 2 >= 1.6x concurrency 1 with the floor runtime
+(bench/floor_runtime.py: a bare-socket runtime, so the emulator's own cost is what the rows show).
+
+Before/after: ``python -m bench.bench_emulator --compare OLD_ROOT [--repeat N]`` runs this benchmark in
+child processes, alternating between the emulator in OLD_ROOT (a checkout of the old code) and this tree,
+N times each, and prints every run's table (``--emulator-root ROOT`` is what each child gets).
 
 How it measures:
 - Latency: one keep-alive raw socket in the emulator's process, sequential invokes (the client is not an
@@ -18,19 +23,26 @@ How it measures:
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import dataclasses
+import os
 import resource
 import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable, Coroutine
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.service import Emulator
+if TYPE_CHECKING:
+    from lambda_runtime.emulator.config import FunctionConfig
+
+FLOOR_RUNTIME = Path(__file__).resolve().parent / "floor_runtime.py"
 
 __all__ = ["main"]
 
@@ -123,6 +135,8 @@ def _median(rounds: list[Throughput]) -> Throughput:
 
 
 async def _measure(config: FunctionConfig) -> Row:
+    from lambda_runtime.emulator.service import Emulator
+
     quiet = {"log_sink": lambda line: None}
     config2 = dataclasses.replace(config, concurrency=2)
     async with Emulator(config, **quiet) as single, Emulator(config2, **quiet) as double:
@@ -140,22 +154,29 @@ async def _measure(config: FunctionConfig) -> Row:
     return Row(p50, p99, _median(ones), _median(twos))
 
 
-async def _run() -> None:
+async def _run(rows: tuple[str, ...]) -> None:
+    from lambda_runtime.emulator.config import FunctionConfig
+
     with tempfile.TemporaryDirectory() as root:
         task_root = Path(root)
         (task_root / "fn.py").write_text(ECHO)
         (task_root / "io_fn.py").write_text(IO_BOUND)
         ric = (sys.executable, "-m", "awslambdaric")
+        floor = (sys.executable, str(FLOOR_RUNTIME))
         runtimes = {
             "awslambdaric": FunctionConfig(
                 handler="fn.handler", task_root=task_root, command=(*ric, "fn.handler")
             ),
+            "floor": FunctionConfig(handler="fn.handler", task_root=task_root, command=floor),
+            "floor 1 ms I/O": FunctionConfig(handler="io_fn.handler", task_root=task_root, command=floor),
             "lambda_runtime": FunctionConfig(handler="fn.handler", task_root=task_root),
             "lambda_runtime 1 ms I/O": FunctionConfig(handler="io_fn.handler", task_root=task_root),
         }
         columns = ("p50 ms", "p99 ms", "c=1 /s", "c=2 /s", "c2/c1", "emu us/inv", "p50/1.3ms")
         print(f"{'runtime':<24}" + "".join(f"{column:>11}" for column in columns))
         for name, config in runtimes.items():
+            if rows and name not in rows:
+                continue
             row = await _measure(config)
             values = (
                 f"{row.p50:.3f}",
@@ -166,13 +187,49 @@ async def _run() -> None:
                 f"{row.two.emulator_us:.0f}",
                 f"{row.p50 / 1.3:.2f}" if config.handler == "fn.handler" else "-",
             )
-            print(f"{name:<24}" + "".join(f"{value:>11}" for value in values))
+            print(f"{name:<24}" + "".join(f"{value:>11}" for value in values), flush=True)
         print("targets: p50 with awslambdaric <= 1.3 ms (ratio <= 1.00); c2/c1 >= 1.60")
         print("echo at c=2 is bound by the emulator loop thread: ceiling = 1e6 / emu us/inv")
 
 
-def main() -> None:
-    asyncio.run(_run())
+def _runner() -> Callable[[Coroutine[Any, Any, None]], None]:
+    """The way ``lambda-runtime emulate`` runs its event loop (uvloop when available), if the emulator
+    under test has one; asyncio.run otherwise."""
+    try:
+        from lambda_runtime.emulator.loop import run
+    except ImportError:
+        return asyncio.run
+    return run
+
+
+def _compare(old_root: Path, repeat: int, rows: tuple[str, ...]) -> None:
+    here = Path(__file__).resolve().parents[1]
+    for index in range(repeat):
+        for label, root in (("before", old_root.resolve()), ("after", here)):
+            print(f"\n--- {label} ({root}), run {index + 1}/{repeat}", flush=True)
+            command = [sys.executable, "-m", "bench.bench_emulator", "--emulator-root", str(root)]
+            for row in rows:
+                command += ["--row", row]
+            subprocess.run(command, cwd=here, check=True, env={**os.environ, "PYTHONPATH": str(root)})
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.bench_emulator")
+    parser.add_argument("--row", action="append", default=[], help="only this row (repeatable)")
+    parser.add_argument("--emulator-root", type=Path, help="import the emulator from this checkout")
+    parser.add_argument("--compare", type=Path, metavar="OLD_ROOT", help="alternate OLD_ROOT and this tree")
+    parser.add_argument("--repeat", type=int, default=2, help="runs of each side with --compare")
+    options = parser.parse_args(argv)
+    rows = tuple(options.row)
+    if options.compare is not None:
+        _compare(options.compare, options.repeat, rows or ("awslambdaric", "floor", "floor 1 ms I/O"))
+        return
+    if options.emulator_root is not None:
+        sys.path.insert(0, str(options.emulator_root.resolve()))
+        import lambda_runtime
+
+        print(f"emulator from {Path(lambda_runtime.__file__).parent}", flush=True)
+    _runner()(_run(rows))
 
 
 if __name__ == "__main__":

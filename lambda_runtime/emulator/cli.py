@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from lambda_runtime.emulator import invoke_client
+from lambda_runtime.emulator.client import invoke as invoke_client
 
 __all__ = ["parse_env_pairs", "register"]
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig", "NameRule"]
+__all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig", "NameRule", "extension_environment"]
 
 # The runtime each execution environment runs when no command is given: this project's bootstrap.
 DEFAULT_COMMAND: tuple[str, ...] = (sys.executable, "-m", "lambda_runtime")
@@ -148,5 +148,11 @@ class FunctionConfig:
         env.update(self.env)
         return env
 
-    def extension_environment(self, runtime_env: Mapping[str, str]) -> dict[str, str]:
-        return {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}
+
+def extension_environment(runtime_env: Mapping[str, str], runtime_api: str | None = None) -> dict[str, str]:
+    """An extension process's environment: the runtime's without ``HIDDEN_FROM_EXTENSIONS`` (the one place
+    that filter is applied), plus ``AWS_LAMBDA_RUNTIME_API`` when given."""
+    env = {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}
+    if runtime_api is not None:
+        env["AWS_LAMBDA_RUNTIME_API"] = runtime_api
+    return env

@@ -7,7 +7,6 @@ Exit status 0 when the invoke succeeded.
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import tempfile
 import time
@@ -15,13 +14,14 @@ from pathlib import Path
 
 import orjson
 
+from lambda_runtime.emulator import loop as event_loop
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.logs import for_display
+from lambda_runtime.emulator.core.logs import for_display
 from lambda_runtime.emulator.service import Emulator
 
 __all__ = ["DEMO_EVENT", "DEMO_HANDLER", "run_demo"]
 
-DEMO_HANDLER = "lambda_runtime.emulator.demo_function.DemoHandler"
+DEMO_HANDLER = "lambda_runtime.emulator.demo_function.handler"
 # A trimmed S3 notification, the classic first Lambda event.
 DEMO_EVENT = {
     "Records": [
@@ -85,4 +85,4 @@ async def _demo() -> int:
 
 
 def run_demo() -> int:
-    return asyncio.run(_demo())
+    return event_loop.run(_demo())

@@ -20,13 +20,15 @@ import threading
 from collections import deque
 from typing import TextIO
 
-from lambda_runtime.emulator import containment
+from lambda_runtime.emulator import loop as event_loop
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import ExecutionEnvironment
-from lambda_runtime.emulator.http_server import HttpServer
-from lambda_runtime.emulator.invoke_api import InvokeApi
-from lambda_runtime.emulator.logs import LogSink, for_display
-from lambda_runtime.emulator.pool import Pool
+from lambda_runtime.emulator.core import containment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.logs import LogSink, for_display
+from lambda_runtime.emulator.core.pool import Pool
+from lambda_runtime.emulator.http.invoke import InvokeApi
+from lambda_runtime.emulator.http.runtime import RuntimeApi
+from lambda_runtime.emulator.http.server import Handler, HttpServer
 
 __all__ = ["ConsoleLog", "Emulator", "print_line", "run_emulator"]
 
@@ -175,6 +177,10 @@ class ConsoleLog:
         return f"[lambda-runtime] console output was not being read: dropped {lines} lines ({size} bytes)\n"
 
 
+def _serve_runtime_api(env: ExecutionEnvironment) -> Handler:
+    return RuntimeApi(env).handle
+
+
 class Emulator:
     def __init__(self, config: FunctionConfig, *, log_sink: LogSink = print_line) -> None:
         self.config = config
@@ -190,7 +196,9 @@ class Emulator:
         )
 
     def _new_environment(self, generation: int) -> ExecutionEnvironment:
-        return ExecutionEnvironment(self.config, name=f"env-{generation}", log_sink=self._sink)
+        return ExecutionEnvironment(
+            self.config, name=f"env-{generation}", log_sink=self._sink, runtime_api=_serve_runtime_api
+        )
 
     @property
     def port(self) -> int:
@@ -259,4 +267,4 @@ async def _serve(config: FunctionConfig, host: str, port: int) -> int:
 
 
 def run_emulator(config: FunctionConfig, *, host: str = "127.0.0.1", port: int = 9000) -> int:
-    return asyncio.run(_serve(config, host, port))
+    return event_loop.run(_serve(config, host, port))

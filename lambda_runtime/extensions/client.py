@@ -47,12 +47,12 @@ class Registration:
 
 class ExtensionsClient:
     def __init__(self, runtime_api: str) -> None:
-        # AWS_LAMBDA_RUNTIME_API is host:port, optionally followed by a path every API path goes under.
-        authority, _, prefix = runtime_api.partition("/")
+        # ``AWS_LAMBDA_RUNTIME_API`` is host:port, optionally followed by a path every API path sits under.
+        authority, slash, prefix = runtime_api.partition("/")
         host, _, port = authority.partition(":")
         self._address = (host, int(port) if port else 80)
         self._host_header = authority
-        self._prefix = "/" + prefix.strip("/") if prefix.strip("/") else ""
+        self._prefix = (slash + prefix).rstrip("/")
         self._sock: socket.socket | None = None
         self._h11: h11.Connection | None = None
         self._lock = threading.Lock()

@@ -23,7 +23,7 @@ import orjson
 import pytest
 from botocore.config import Config
 
-from lambda_runtime.emulator.logs import DISPLAY_INDENT, for_display
+from lambda_runtime.emulator.core.logs import DISPLAY_INDENT, for_display
 from lambda_runtime.emulator.service import ConsoleLog
 from tests.emulator.test_cli_subprocess import CONSOLE_SCRIPT
 

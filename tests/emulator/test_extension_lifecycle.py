@@ -14,8 +14,7 @@ import httpx
 import orjson
 import pytest
 
-from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS, FunctionConfig
-from lambda_runtime.emulator.ext_host import extension_environment
+from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS, FunctionConfig, extension_environment
 from tests.emulator.harness import awslambdaric_config, running
 
 # A handler module whose import registers an internal extension that reports an init error, the first
@@ -237,7 +236,7 @@ def test_hidden_variables_are_one_rule_including_xray() -> None:
     config = FunctionConfig(env={"AWS_XRAY_DAEMON_ADDRESS": "127.0.0.1:2000", "KEEP": "1"})
     runtime_env = config.runtime_environment("127.0.0.1:1", "stream")
     assert runtime_env["AWS_XRAY_DAEMON_ADDRESS"] == "127.0.0.1:2000"
-    from_config = config.extension_environment(runtime_env)
+    from_config = extension_environment(runtime_env)
     from_host = extension_environment(runtime_env, "127.0.0.1:1")
     assert "AWS_XRAY_DAEMON_ADDRESS" not in from_config
     assert from_config["KEEP"] == "1"

@@ -1,4 +1,4 @@
-"""http_server.py at the edges of HTTP/1.1, over real sockets: ambiguous framing, oversized heads,
+"""emulator/http/server.py at the edges of HTTP/1.1, over real sockets: ambiguous framing, oversized heads,
 dead connections, a peer that leaves while a response streams, and the path prefix."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from lambda_runtime.emulator.http_server import (
+from lambda_runtime.emulator.http.parser import Body, EndOfMessage, RequestHead, RequestParser
+from lambda_runtime.emulator.http.server import (
     MAX_HEAD_BYTES,
     HttpRequest,
     HttpResponse,
@@ -224,3 +225,22 @@ def test_server_close_during_a_streamed_response_closes_the_iterator() -> None:
             writer.close()
 
     asyncio.run(scenario())
+
+
+def test_body_bytes_never_count_toward_the_next_head() -> None:
+    """A body larger than the head limit, its last read ending with it, then the next request: served
+    (the head limit counts head bytes only, never the bytes of a body)."""
+    parser = RequestParser(max_head_bytes=1024)
+    body = b"x" * 10_000
+    parser.receive_data(b"POST /a HTTP/1.1\r\nHost: x\r\nContent-Length: %d\r\n\r\n" % len(body))
+    parser.receive_data(body[:10])
+    parser.receive_data(body[10:])  # ends exactly with the body: none of it is head
+    parser.receive_data(b"GET /b HTTP/1.1\r\nHost: x\r\n\r\n")
+    kinds = []
+    while True:
+        event = parser.next_event()
+        if not isinstance(event, (RequestHead, Body, EndOfMessage)):
+            break
+        kinds.append(type(event).__name__ if not isinstance(event, RequestHead) else event.target.decode())
+    assert kinds[0] == "/a"
+    assert kinds[-2:] == ["/b", "EndOfMessage"]

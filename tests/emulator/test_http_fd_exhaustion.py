@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 SERVER = """
 import asyncio, logging, os, resource, sys
 
-from lambda_runtime.emulator.http_server import HttpResponse, HttpServer, Router
+from lambda_runtime.emulator.http.server import HttpResponse, HttpServer, Router
 
 logging.basicConfig(stream=sys.stderr, level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
 

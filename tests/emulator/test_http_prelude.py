@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lambda_runtime.emulator.http_prelude import MAX_PRELUDE_BYTES, PreludeSplitter, describe_prelude
+from lambda_runtime.emulator.client.http_prelude import MAX_PRELUDE_BYTES, PreludeSplitter, describe_prelude
 
 SEPARATOR = b"\x00" * 8
 PRELUDE = {"statusCode": 200, "headers": {"Content-Type": "text/plain"}, "cookies": ["a=b"]}

@@ -1,4 +1,4 @@
-"""http_server.py over real sockets: keep-alive, chunked bodies with trailers, caps, malformed input."""
+"""emulator/http/server.py over real sockets: keep-alive, chunked bodies with trailers, caps, bad input."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from lambda_runtime.emulator.http_server import (
+from lambda_runtime.emulator.http.server import (
     HttpRequest,
     HttpResponse,
     HttpServer,

@@ -13,7 +13,7 @@ import h11
 import pytest
 
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.invoke_api import ASYNC_PAYLOAD_BYTES
+from lambda_runtime.emulator.http.invoke import ASYNC_PAYLOAD_BYTES
 from tests.emulator.harness import RunningEmulator, running
 
 FUNCTION = """

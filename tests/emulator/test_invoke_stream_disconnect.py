@@ -37,7 +37,9 @@ def _wait_for(condition: object, what: str, patience_s: float = 30.0) -> None:
         time.sleep(0.02)
 
 
-def _start_stream_then_hang_up(emulator: RunningEmulator) -> None:
+def _start_stream_then_hang_up(emulator: RunningEmulator) -> int:
+    """Start a streamed invoke, hang up after its first chunk; the pid of the runtime that was streaming
+    (read before hanging up: the environment may be reset and gone as soon as the emulator notices)."""
     host, port = emulator.emulator.server.host, emulator.emulator.port
     body = json.dumps({"slow": True}).encode()
     with socket.create_connection((host, port), timeout=30) as sock:
@@ -50,16 +52,16 @@ def _start_stream_then_hang_up(emulator: RunningEmulator) -> None:
             assert chunk, "the stream ended before its first chunk"
             received += chunk
         assert received.startswith(b"HTTP/1.1 200")
+        env = emulator.emulator.pool.environments[0]
+        assert env._process is not None
+        return env._process.pid
 
 
 def test_caller_disconnect_mid_stream_frees_the_environment(tmp_path: Path) -> None:
     (tmp_path / "app.py").write_text(FUNCTION)
     config = FunctionConfig(handler="app.handler", task_root=tmp_path, timeout_s=120)
     with running(config) as emulator:
-        _start_stream_then_hang_up(emulator)
-        env = emulator.emulator.pool.environments[0]
-        assert env._process is not None
-        runtime_pid = env._process.pid
+        runtime_pid = _start_stream_then_hang_up(emulator)
         _wait_for(lambda: any("left; resetting the environment" in line for line in emulator.lines), "reset")
         # The cut-off invoke is ended in the log like any other.
         assert any(line.startswith("END RequestId:") for line in emulator.lines)

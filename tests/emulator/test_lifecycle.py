@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lambda_runtime.emulator.lifecycle import TRANSITIONS, Event, IllegalTransition, Lifecycle, State
+from lambda_runtime.protocol.lifecycle import TRANSITIONS, Event, IllegalTransition, Lifecycle, State
 
 
 def test_init_invoke_cycle() -> None:

@@ -15,8 +15,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from lambda_runtime.emulator import containment
 from lambda_runtime.emulator.config import FunctionConfig
+from lambda_runtime.emulator.core import containment
 from tests.emulator.harness import running
 from tests.emulator.processes import alive, wait_until_gone
 from tests.emulator.test_cli_subprocess import EmulatorProcess, _boto3_invoke, _port

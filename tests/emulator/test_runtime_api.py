@@ -17,7 +17,7 @@ import httpx
 import pytest
 
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
 from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 from tests.emulator.harness import RunningEmulator, running
 

@@ -16,7 +16,7 @@ import httpx
 import pytest
 
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
 from tests.emulator.harness import RunningEmulator, awslambdaric_config, running, write_functions
 
 FUNCTION = """

@@ -7,7 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
-from lambda_runtime.emulator.supervisor import SupervisedProcess
+from lambda_runtime.emulator.core.supervisor import SupervisedProcess
 from tests.emulator.processes import alive, descendants
 
 # The leader starts a child that touches 64 MB, says so, and both wait to be stopped.

@@ -1,7 +1,8 @@
 """One execution environment: a Runtime API server, a supervised runtime process, a lifecycle.
 
 Rules:
-- The lifecycle (lifecycle.py) decides what the runtime may do; this class only reacts to its transitions.
+- The lifecycle (protocol/lifecycle.py) decides what the runtime may do; this class only reacts to its
+  transitions.
 - Every invoke ends exactly once, in ``_complete``: by the runtime's answer, a timeout, or the process
   exiting. That is where END and REPORT are written.
 - A timeout, a crash or an init failure shuts the environment down; the pool starts a fresh one next time.
@@ -22,26 +23,41 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import secrets
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.extensions_host import (
-    ExtensionInitError,
-    ExtensionsHost,
-    ExtensionsSpec,
-    create_extensions_host,
+from lambda_runtime.emulator.config import FunctionConfig, extension_environment
+from lambda_runtime.emulator.core.logs import (
+    InvokeLog,
+    LogSink,
+    end_line,
+    report_line,
+    start_line,
+    timed_out_line,
 )
-from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.lifecycle import Event, Lifecycle, State
-from lambda_runtime.emulator.logs import InvokeLog, LogSink, end_line, report_line, start_line, timed_out_line
-from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
-from lambda_runtime.emulator.peers import peer_in_tree
-from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.core.peers import peer_in_tree
+from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsHost, ExtensionsSpec
+from lambda_runtime.emulator.http.extensions import ExtensionsApi
+from lambda_runtime.emulator.http.server import Handler, HttpServer, Router
+from lambda_runtime.emulator.tasks import TaskGroup
+from lambda_runtime.protocol.lifecycle import Event, Lifecycle, State
 from lambda_runtime.protocol.runtime_api import Invocation
+from lambda_runtime.protocol.telemetry import (
+    platform_init_report,
+    platform_init_runtime_done,
+    platform_init_start,
+    platform_report,
+    platform_runtime_done,
+    platform_start,
+)
 
-__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected"]
+__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected", "new_path_prefix"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +81,11 @@ class Rejected(Exception):
         self.status = status
         self.error_type = error_type
         self.message = message
+
+
+def new_path_prefix() -> str:
+    """An unguessable path prefix (128 bits) for one environment's APIs."""
+    return "/" + secrets.token_urlsafe(16)
 
 
 def _trace_id() -> str:
@@ -98,8 +119,17 @@ class InvokeRecord:
 
 
 class ExecutionEnvironment:
-    def __init__(self, config: FunctionConfig, *, name: str, log_sink: LogSink) -> None:
+    def __init__(
+        self,
+        config: FunctionConfig,
+        *,
+        name: str,
+        log_sink: LogSink,
+        runtime_api: Callable[[ExecutionEnvironment], Handler],
+    ) -> None:
         self.config = config
+        # Serves the Runtime API of this environment (http/runtime.py); extension routes come from the host.
+        self._runtime_api = runtime_api
         self.name = name
         self.lifecycle = Lifecycle()
         self._sink = log_sink
@@ -114,6 +144,8 @@ class ExecutionEnvironment:
         self._dispatch: asyncio.Future[Invocation] | None = None
         self._current: InvokeRecord | None = None
         self._timer: asyncio.TimerHandle | None = None
+        # The process's exit watch, its termination and INVOKE deliveries; closed once shut down.
+        self._tasks = TaskGroup(f"environment {name}")
         self._exit_watch: asyncio.Task[None] | None = None
         self._shutdown_task: asyncio.Task[None] | None = None
         self._init_started = time.monotonic()
@@ -143,8 +175,6 @@ class ExecutionEnvironment:
 
     async def start(self) -> None:
         """Serve the Runtime API, start extensions, then the runtime. Failures end up in ``wait_ready``."""
-        from lambda_runtime.emulator.runtime_api import RuntimeApi, new_path_prefix
-
         config = self.config
         log_stream = config.new_log_stream_name()
         router = Router()
@@ -159,7 +189,7 @@ class ExecutionEnvironment:
         await self._server.start("127.0.0.1", 0)
         runtime_api = self.runtime_api if config.runtime_api_prefix else self._server.authority
         runtime_env = config.runtime_environment(runtime_api, log_stream)
-        self._host = create_extensions_host(
+        self._host = ExtensionsRuntime(
             ExtensionsSpec(
                 function_name=config.function_name,
                 function_version=config.version,
@@ -167,23 +197,18 @@ class ExecutionEnvironment:
                 memory_mb=config.memory_mb,
                 account_id=config.account_id,
                 extensions_dir=config.extensions_dir,
-                extension_env=config.extension_environment(runtime_env),
+                extension_env=extension_environment(runtime_env),
                 log=self._on_host_line,
                 log_prefix=f"[{self.name}] ",
             )
         )
-        for route in self._host.routes():
+        for route in ExtensionsApi(self._host).routes():
             router.add_route(route)
-        router.fallback = RuntimeApi(self).handle
+        router.fallback = self._runtime_api(self)
         self._init_started = time.monotonic()
         self._host.platform_event(
             "platform.initStart",
-            {
-                "initializationType": "on-demand",
-                "phase": "init",
-                "functionName": config.function_name,
-                "functionVersion": config.version,
-            },
+            platform_init_start(function_name=config.function_name, function_version=config.version),
         )
         try:
             await asyncio.wait_for(self._host.start(self.runtime_api), config.init_timeout_s)
@@ -201,7 +226,7 @@ class ExecutionEnvironment:
             message = f"cannot start the runtime {config.command[0]!r}: {exc.strerror or exc}"
             self._fail_init(Failure.of("Runtime.InvalidEntrypoint", message))
             return
-        self._exit_watch = asyncio.create_task(self._watch_exit(self._process))
+        self._exit_watch = self._tasks.start(self._watch_exit(self._process))
 
     def _peer_is_runtime(self, peer: tuple[str, int], server_port: int) -> bool:
         """A Runtime API connection without the path prefix is served only from the runtime's processes."""
@@ -240,12 +265,7 @@ class ExecutionEnvironment:
             self._ready.set_result(failure)
             self.host.platform_event(
                 "platform.initRuntimeDone",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "status": "error",
-                    "errorType": failure.error_type,
-                },
+                platform_init_runtime_done(status="error", error_type=failure.error_type),
             )
         self.begin_shutdown("failure")
 
@@ -303,11 +323,11 @@ class ExecutionEnvironment:
         host = self.host
         if host.wants_telemetry:
             host.platform_event(
-                "platform.start", {"requestId": request.request_id, "version": config.version}
+                "platform.start", platform_start(request_id=request.request_id, version=config.version)
             )
         self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
         if host.delivers_invoke_events:
-            asyncio.create_task(self._deliver(invocation))  # noqa: RUF006 - the dispatch future holds it
+            self._tasks.start(self._deliver(invocation))
         else:
             self._dispatch.set_result(invocation)
         return record
@@ -366,25 +386,21 @@ class ExecutionEnvironment:
         if self.host.wants_telemetry:
             self.host.platform_event(
                 "platform.runtimeDone",
-                {
-                    "requestId": record.request_id,
-                    "status": status_text,
-                    "metrics": {"durationMs": round(duration_ms, 3)},
-                },
+                platform_runtime_done(
+                    request_id=record.request_id, status=status_text, duration_ms=duration_ms
+                ),
             )
             self.host.platform_event(
                 "platform.report",
-                {
-                    "requestId": record.request_id,
-                    "status": status_text,
-                    "metrics": {
-                        "durationMs": round(duration_ms, 3),
-                        "billedDurationMs": max(1, int(duration_ms + 0.999)),
-                        "memorySizeMB": self.config.memory_mb,
-                        "maxMemoryUsedMB": memory_used,
-                        **({"initDurationMs": record.init_duration_ms} if record.init_duration_ms else {}),
-                    },
-                },
+                platform_report(
+                    request_id=record.request_id,
+                    status=status_text,
+                    duration_ms=duration_ms,
+                    billed_duration_ms=max(1, int(duration_ms + 0.999)),
+                    memory_size_mb=self.config.memory_mb,
+                    max_memory_used_mb=memory_used,
+                    init_duration_ms=record.init_duration_ms,
+                ),
             )
         record.finished.set_result(failure)
 
@@ -462,17 +478,9 @@ class ExecutionEnvironment:
         if previous is State.BOOTING:
             self._init_log = None
             self._init_duration_ms = (time.monotonic() - self._init_started) * 1000
+            self.host.platform_event("platform.initRuntimeDone", platform_init_runtime_done(status="success"))
             self.host.platform_event(
-                "platform.initRuntimeDone",
-                {"initializationType": "on-demand", "phase": "init", "status": "success"},
-            )
-            self.host.platform_event(
-                "platform.initReport",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "metrics": {"durationMs": round(self._init_duration_ms, 3)},
-                },
+                "platform.initReport", platform_init_report(duration_ms=self._init_duration_ms)
             )
             if self._process is not None:
                 self._process.peak_rss_mb()  # a first reading, kept even if the process dies mid-invoke
@@ -519,12 +527,7 @@ class ExecutionEnvironment:
             self._ready.set_result(failure)
             self.host.platform_event(
                 "platform.initRuntimeDone",
-                {
-                    "initializationType": "on-demand",
-                    "phase": "init",
-                    "status": "error",
-                    "errorType": failure.error_type,
-                },
+                platform_init_runtime_done(status="error", error_type=failure.error_type),
             )
 
     # -- ending -----------------------------------------------------------------------------------
@@ -571,7 +574,7 @@ class ExecutionEnvironment:
         budget = self._host.shutdown_budget_ms / 1000 if self._host is not None else 0.0
         deadline_ms = int(time.time() * 1000 + budget * 1000)
         process = self._process
-        terminating = asyncio.create_task(process.terminate(budget)) if process is not None else None
+        terminating = self._tasks.start(process.terminate(budget)) if process is not None else None
         if self._host is not None:
             try:
                 await self._host.shutdown(reason.lower(), deadline_ms)
@@ -586,5 +589,6 @@ class ExecutionEnvironment:
             self._dispatch.cancel()
         if self._server is not None:
             await self._server.close()
+        await self._tasks.aclose()
         if self.lifecycle.can(Event.EXIT):
             self.lifecycle.apply(Event.EXIT)

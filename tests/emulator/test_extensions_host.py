@@ -16,18 +16,20 @@ import httpx
 import orjson
 import pytest
 
-from lambda_runtime.emulator.ext_host import ExtensionsRuntime, extension_environment
-from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http_server import HttpServer, Router
-from lambda_runtime.emulator.telemetry_api import (
+from lambda_runtime.emulator.config import extension_environment
+from lambda_runtime.emulator.extensions.delivery import RETRY_DELAYS_S, TelemetryHub
+from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.http.extensions import ExtensionsApi
+from lambda_runtime.emulator.http.server import HttpServer, Router
+from lambda_runtime.protocol.runtime_api import Invocation
+from lambda_runtime.protocol.telemetry import (
     Api,
     Destination,
     SubscriptionError,
     TelemetryRecord,
     parse_subscription,
 )
-from lambda_runtime.emulator.telemetry_delivery import RETRY_DELAYS_S, TelemetryHub
-from lambda_runtime.protocol.runtime_api import Invocation
 
 P = ParamSpec("P")
 
@@ -56,7 +58,7 @@ def _spec(extensions_dir: Path | None) -> ExtensionsSpec:
 
 async def _serve(host: ExtensionsRuntime) -> HttpServer:
     router = Router()
-    for route in host.routes():
+    for route in ExtensionsApi(host).routes():
         router.add_route(route)
     server = HttpServer(router)
     await server.start("127.0.0.1", 0)

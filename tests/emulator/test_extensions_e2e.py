@@ -264,7 +264,7 @@ def _cli(emulator: EmulatorThread, *argv: str) -> subprocess.CompletedProcess[by
         [
             sys.executable,
             "-m",
-            "lambda_runtime.emulator.invoke_client",
+            "lambda_runtime.emulator.client.invoke",
             "--port",
             str(emulator.emulator.port),
             *argv,

@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from lambda_runtime.emulator.event_stream import encode_invoke_complete, encode_payload_chunk
-from lambda_runtime.emulator.invoke_client import (
+from lambda_runtime.emulator.client.invoke import (
     EXIT_FUNCTION_ERROR,
     EXIT_OK,
     EXIT_SERVICE_ERROR,
     register,
     run,
 )
+from lambda_runtime.emulator.http.event_stream import encode_invoke_complete, encode_payload_chunk
 
 
 @dataclass

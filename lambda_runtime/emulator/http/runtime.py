@@ -1,11 +1,11 @@
-"""The Runtime API of one execution environment (section 1 of the protocols doc), over http_server.
+"""The Runtime API of one execution environment (section 1 of the protocols doc), over http/server.py.
 
 Rule: routes come from the runtime's own protocol module (``parse_route``); this module translates between
 HTTP and the environment's callbacks, and turns refusals into the status codes Lambda uses:
 illegal lifecycle transition -> 403, unknown or stale request id -> 400, body over the limit -> 413.
 
 Access: an environment's Runtime, Extensions and Telemetry APIs share one listener whose paths all sit
-under a secret prefix (``new_path_prefix``), passed in ``AWS_LAMBDA_RUNTIME_API`` as
+under a secret prefix (``core.environment.new_path_prefix``), passed in ``AWS_LAMBDA_RUNTIME_API`` as
 ``127.0.0.1:PORT/<prefix>``: another local process that knows only host:port and the standard paths gets
 404, never an invocation. A request without the prefix is served only when the connection comes from the
 runtime's own process tree (``peers.peer_in_tree``, Linux): awslambdaric posts /init/error with
@@ -17,23 +17,18 @@ from __future__ import annotations
 
 import base64
 import binascii
-import secrets
+from collections.abc import Mapping
 
 import orjson
 
-from lambda_runtime.emulator.environment import ExecutionEnvironment, InvokeRecord, Rejected
-from lambda_runtime.emulator.http_server import BodyTooLarge, HttpRequest, HttpResponse
-from lambda_runtime.emulator.lifecycle import IllegalTransition
-from lambda_runtime.emulator.outcome import Failure, Success
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment, InvokeRecord, Rejected
+from lambda_runtime.emulator.core.outcome import Failure, Success
+from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse
+from lambda_runtime.protocol.lifecycle import IllegalTransition
 from lambda_runtime.protocol.routes import RouteKind, parse_route
 from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES, STREAMING_CONTENT_TYPE, Header
 
-__all__ = ["RuntimeApi", "new_path_prefix"]
-
-
-def new_path_prefix() -> str:
-    """An unguessable path prefix (128 bits) for one environment's APIs."""
-    return "/" + secrets.token_urlsafe(16)
+__all__ = ["RuntimeApi", "error_failure", "trailer_failure"]
 
 
 _ACCEPTED = HttpResponse.json(202, {"status": "OK"})
@@ -49,18 +44,22 @@ def _too_large(limit: int = MAX_PAYLOAD_BYTES) -> HttpResponse:
     )
 
 
-def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
-    """An /error or /init/error post as the failure the caller will see."""
-    header_type = request.header(Header.FUNCTION_ERROR_TYPE)
+def error_failure(header_error_type: str | None, body: bytes, default_type: str) -> Failure:
+    """An /error or /init/error post (its ``Lambda-Runtime-Function-Error-Type`` header and body) as the
+    failure the caller will see: the body when it is an error document, else one built from the header."""
     try:
         doc = orjson.loads(body) if body else None
     except orjson.JSONDecodeError:
         doc = None
     if isinstance(doc, dict) and isinstance(doc.get("errorType"), str):
         return Failure(doc["errorType"], body)
-    error_type = header_type or default_type
+    error_type = header_error_type or default_type
     message = body.decode("utf-8", "replace") if doc is None else ""
     return Failure.of(error_type, message)
+
+
+def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
+    return error_failure(request.header(Header.FUNCTION_ERROR_TYPE), body, default_type)
 
 
 class RuntimeApi:
@@ -141,7 +140,11 @@ class RuntimeApi:
 
 
 def _trailer_failure(request: HttpRequest) -> Failure | None:
-    trailers = dict(request.trailers)
+    return trailer_failure(dict(request.trailers))
+
+
+def trailer_failure(trailers: Mapping[str, str]) -> Failure | None:
+    """The failure a streamed response's trailers report (keys lower-case); None when they report none."""
     error_type = trailers.get(Header.FUNCTION_ERROR_TYPE.lower())
     if not error_type:
         return None

@@ -7,7 +7,7 @@ import uuid
 import orjson
 import pytest
 
-from lambda_runtime.emulator.extensions_api import (
+from lambda_runtime.protocol.extensions_api import (
     MAX_EXTENSIONS,
     TRANSITIONS,
     Event,

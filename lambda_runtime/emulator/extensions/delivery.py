@@ -13,33 +13,142 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from lambda_runtime.emulator.telemetry_api import (
+from lambda_runtime.emulator.tasks import TaskGroup
+from lambda_runtime.protocol.telemetry import (
     Api,
+    Buffering,
     Destination,
-    RecordBuffer,
     Subscription,
     SubscriptionError,
     TelemetryRecord,
     encode_batch,
+    platform_logs_dropped,
     platform_subscription,
     to_logs_api,
-    wall_clock,
 )
 
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["RETRY_DELAYS_S", "Sender", "Subscriber", "TelemetryHub", "http_sender"]
+__all__ = [
+    "RETRY_DELAYS_S",
+    "RecordBuffer",
+    "Sender",
+    "Subscriber",
+    "TelemetryHub",
+    "http_sender",
+    "wall_clock",
+]
 
 _log = logging.getLogger(__name__)
 
 RETRY_DELAYS_S = (0.05, 0.1, 0.2, 0.4, 0.8)
 # Records kept from the start of the environment, replayed to subscribers that arrive during init.
 BACKLOG_RECORDS = 1000
+
+DROPPED_REASON = "Consumer seems to have fallen behind as it has not acknowledged receipt of logs."
+
+
+@dataclass
+class RecordBuffer:
+    """Records waiting for one subscriber, and when to send them.
+
+    A batch is due when ``max_items`` records or ``max_bytes`` bytes are waiting, or ``timeout_ms`` after
+    the oldest waiting record arrived. At most ``capacity_bytes`` wait; past that new records are dropped
+    and counted, and the next batch starts with a ``platform.logsDropped`` record.
+    """
+
+    buffering: Buffering
+    capacity_bytes: int = 0
+    _items: deque[tuple[TelemetryRecord, bytes]] = field(default_factory=deque)
+    _bytes: int = 0
+    _first_at: float | None = None
+    dropped_records: int = 0
+    dropped_bytes: int = 0
+
+    def __post_init__(self) -> None:
+        if self.capacity_bytes <= 0:
+            self.capacity_bytes = 4 * self.buffering.max_bytes
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    @property
+    def pending_bytes(self) -> int:
+        return self._bytes
+
+    def add(self, record: TelemetryRecord, now: float) -> bool:
+        """Queue ``record``; False when it was dropped because the subscriber fell behind."""
+        encoded = record.to_json()
+        if self._bytes + len(encoded) > self.capacity_bytes:
+            self.dropped_records += 1
+            self.dropped_bytes += len(encoded)
+            return False
+        if not self._items:
+            self._first_at = now
+        self._items.append((record, encoded))
+        self._bytes += len(encoded)
+        return True
+
+    def due_at(self) -> float | None:
+        """When the next batch must go (seconds since the epoch); None when nothing waits."""
+        if not self._items and not self.dropped_records:
+            return None
+        if self._full() or self._first_at is None:
+            return 0.0
+        return self._first_at + self.buffering.timeout_ms / 1000
+
+    def _full(self) -> bool:
+        return len(self._items) >= self.buffering.max_items or self._bytes >= self.buffering.max_bytes
+
+    def is_due(self, now: float) -> bool:
+        due = self.due_at()
+        return due is not None and now >= due
+
+    def take_batch(self, now: float) -> list[bytes]:
+        """Up to ``max_items`` records / ``max_bytes`` bytes, each JSON-encoded, oldest first."""
+        batch: list[bytes] = []
+        size = 0
+        if self.dropped_records:
+            notice = TelemetryRecord(
+                now,
+                "platform.logsDropped",
+                platform_logs_dropped(
+                    dropped_bytes=self.dropped_bytes,
+                    dropped_records=self.dropped_records,
+                    reason=DROPPED_REASON,
+                ),
+            ).to_json()
+            batch.append(notice)
+            size += len(notice)
+            self.dropped_records = 0
+            self.dropped_bytes = 0
+        while self._items and len(batch) < self.buffering.max_items:
+            _, encoded = self._items[0]
+            if batch and size + len(encoded) > self.buffering.max_bytes:
+                break
+            self._items.popleft()
+            self._bytes -= len(encoded)
+            batch.append(encoded)
+            size += len(encoded)
+        self._first_at = now if self._items else None
+        return batch
+
+    def count_lost(self, batch: Sequence[bytes]) -> None:
+        """A batch that could not be delivered: it is reported in the next ``platform.logsDropped``."""
+        self.dropped_records += len(batch)
+        self.dropped_bytes += sum(len(item) for item in batch)
+
+
+def wall_clock() -> float:
+    return time.time()
+
 
 Sender = Callable[[Destination, Sequence[bytes]], Awaitable[None]]
 
@@ -195,6 +304,8 @@ class TelemetryHub:
         self._sleep = sleep
         self.subscribers: dict[str, Subscriber] = {}
         self._backlog: deque[TelemetryRecord] = deque(maxlen=BACKLOG_RECORDS)
+        # Subscribers replaced by a new subscription of the same extension, closing.
+        self._replaced = TaskGroup("replaced subscribers")
         self.init_phase = True
 
     def subscribe(self, extension_name: str, subscription: Subscription) -> None:
@@ -213,7 +324,7 @@ class TelemetryHub:
             # The new destination takes over what was still waiting.
             subscriber.buffer = current.buffer
             subscriber.buffer.buffering = subscription.buffering
-            asyncio.get_running_loop().create_task(current.close())
+            self._replaced.start(current.close())
         elif self.init_phase:
             for record in self._backlog:
                 subscriber.offer(record)
@@ -244,3 +355,4 @@ class TelemetryHub:
     async def close(self) -> None:
         await asyncio.gather(*(s.close() for s in self.subscribers.values()))
         self.subscribers.clear()
+        await self._replaced.aclose()

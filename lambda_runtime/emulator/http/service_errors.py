@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 
-from lambda_runtime.emulator.http_server import HttpResponse
+from lambda_runtime.emulator.http.server import HttpResponse
 
 __all__ = ["ServiceError"]
 

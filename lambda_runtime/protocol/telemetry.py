@@ -1,21 +1,18 @@
-"""Telemetry API (``PUT /2022-07-01/telemetry``) and Logs API (``PUT /2020-08-15/logs``), sans-IO.
+"""The Telemetry API (``PUT /2022-07-01/telemetry``) and Logs API (``PUT /2020-08-15/logs``), sans-IO.
 
 Rules this module keeps:
-- No sockets and no real clock: times are passed in (seconds since the epoch), so buffering is testable
-  without sleeping. Delivery over HTTP lives in telemetry_delivery.py.
+- No sockets and no clock: times are passed in (seconds since the epoch).
 - A subscription request is validated completely before anything changes; a bad one is one
   ``SubscriptionError`` (400 ``ValidationError``) and leaves the old subscription in place.
-- One extension subscribes through one API: Telemetry or Logs, not both.
 - A record is ``{"time", "type", "record"}``; platform records have a ``platform.*`` type, log lines
   are ``function`` or ``extension`` records (a JSON object when the line is one, else the text).
+- Both sides use these names: the emulator serves them, the extension client (extensions/wire.py) sends them.
 """
 
 from __future__ import annotations
 
-import time
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from typing import Any
@@ -24,17 +21,25 @@ from urllib.parse import urlsplit
 import orjson
 
 __all__ = [
+    "INITIALIZATION_TYPE_MANAGED",
     "LOGS_API_PATH",
     "LOGS_SCHEMA_VERSIONS",
+    "MANAGED_SCHEMA_VERSION",
+    "MAX_BYTES",
+    "MAX_ITEMS",
+    "RECORD_TYPES",
+    "SANDBOX_HOST",
     "TELEMETRY_API_PATH",
     "TELEMETRY_SCHEMA_VERSIONS",
+    "TIMEOUT_MS",
     "Api",
+    "Bounds",
     "Buffering",
     "Destination",
-    "RecordBuffer",
     "Subscription",
     "SubscriptionError",
     "TelemetryRecord",
+    "encode_batch",
     "format_time",
     "log_record",
     "parse_subscription",
@@ -56,7 +61,13 @@ TELEMETRY_SCHEMA_VERSIONS = ("2022-07-01", "2022-12-13", "2025-01-29")
 LOGS_SCHEMA_VERSIONS = ("2020-08-15", "2021-03-18")
 RECORD_TYPES = ("platform", "function", "extension")
 # Hosts a destination may name; all of them mean this machine (``sandbox.localdomain`` is the environment).
-LOCAL_HOSTS = {"sandbox.localdomain": "127.0.0.1", "localhost": "127.0.0.1", "127.0.0.1": "127.0.0.1"}
+# The host a destination URI names: Lambda resolves it to the execution environment itself.
+SANDBOX_HOST = "sandbox.localdomain"
+# Hosts a destination may name; all of them mean this machine (``sandbox.localdomain`` is the environment).
+LOCAL_HOSTS = {SANDBOX_HOST: "127.0.0.1", "localhost": "127.0.0.1", "127.0.0.1": "127.0.0.1"}
+# Lambda Managed Instances: SHUTDOWN is the only event, no Logs API, telemetry takes this schema only.
+INITIALIZATION_TYPE_MANAGED = "lambda-managed-instances"
+MANAGED_SCHEMA_VERSION = "2025-01-29"
 
 
 class Api(Enum):
@@ -74,17 +85,32 @@ class SubscriptionError(ValueError):
     error_type = "ValidationError"
 
 
-@dataclass(frozen=True, slots=True)
 class Bounds:
-    minimum: int
-    maximum: int
-    default: int
+    """The documented minimum, maximum and default of one buffering setting."""
+
+    __slots__ = ("default", "maximum", "minimum", "name")
+
+    def __init__(self, name: str, minimum: int, maximum: int, default: int) -> None:
+        self.name = name
+        self.minimum = minimum
+        self.maximum = maximum
+        self.default = default
+
+    def check(self, value: int) -> int:
+        """``value`` when it is an int within the bounds; ``ValueError`` naming the setting otherwise."""
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ValueError(f"buffering {self.name} must be an int, not {type(value).__name__}")
+        if not self.minimum <= value <= self.maximum:
+            raise ValueError(
+                f"buffering {self.name} must be between {self.minimum} and {self.maximum}, not {value}"
+            )
+        return value
 
 
 # Section 3: minimum / maximum / default of each buffering setting.
-MAX_ITEMS = Bounds(1000, 10000, 10000)
-MAX_BYTES = Bounds(262144, 1048576, 262144)
-TIMEOUT_MS = Bounds(25, 30000, 1000)
+MAX_ITEMS = Bounds("maxItems", 1000, 10000, 10000)
+MAX_BYTES = Bounds("maxBytes", 262144, 1048576, 262144)
+TIMEOUT_MS = Bounds("timeoutMs", 25, 30000, 1000)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,39 +264,30 @@ def log_record(source: str, text: str, epoch_s: float) -> TelemetryRecord:
     return TelemetryRecord(epoch_s, source, record)
 
 
-def platform_init_start(
-    *,
-    function_name: str,
-    function_version: str,
-    runtime_version: str = "lambda-runtime-emulator",
-    initialization_type: str = "on-demand",
-    phase: str = "init",
-) -> dict[str, object]:
+# Platform records of the lifecycle: each is the ``record`` of a ``platform.<name>`` TelemetryRecord.
+ON_DEMAND = "on-demand"
+
+
+def platform_init_start(*, function_name: str, function_version: str) -> dict[str, object]:
     return {
-        "initializationType": initialization_type,
-        "phase": phase,
-        "runtimeVersion": runtime_version,
-        "runtimeVersionArn": f"arn:aws:lambda:local::runtime:{runtime_version}",
+        "initializationType": ON_DEMAND,
+        "phase": "init",
         "functionName": function_name,
         "functionVersion": function_version,
     }
 
 
-def platform_init_runtime_done(
-    *, status: str, error_type: str | None = None, initialization_type: str = "on-demand", phase: str = "init"
-) -> dict[str, object]:
-    record: dict[str, object] = {"initializationType": initialization_type, "phase": phase, "status": status}
+def platform_init_runtime_done(*, status: str, error_type: str | None = None) -> dict[str, object]:
+    record: dict[str, object] = {"initializationType": ON_DEMAND, "phase": "init", "status": status}
     if error_type is not None:
         record["errorType"] = error_type
     return record
 
 
-def platform_init_report(
-    *, duration_ms: float, initialization_type: str = "on-demand", phase: str = "init"
-) -> dict[str, object]:
+def platform_init_report(*, duration_ms: float) -> dict[str, object]:
     return {
-        "initializationType": initialization_type,
-        "phase": phase,
+        "initializationType": ON_DEMAND,
+        "phase": "init",
         "metrics": {"durationMs": round(duration_ms, 3)},
     }
 
@@ -282,27 +299,8 @@ def platform_start(*, request_id: str, version: str, trace_id: str | None = None
     return record
 
 
-def platform_runtime_done(
-    *,
-    request_id: str,
-    status: str,
-    duration_ms: float,
-    produced_bytes: int,
-    error_type: str | None = None,
-    response_latency_ms: float | None = None,
-) -> dict[str, object]:
-    spans: list[dict[str, object]] = []
-    if response_latency_ms is not None:
-        spans.append({"name": "responseLatency", "durationMs": round(response_latency_ms, 3)})
-    record: dict[str, object] = {
-        "requestId": request_id,
-        "status": status,
-        "metrics": {"durationMs": round(duration_ms, 3), "producedBytes": produced_bytes},
-        "spans": spans,
-    }
-    if error_type is not None:
-        record["errorType"] = error_type
-    return record
+def platform_runtime_done(*, request_id: str, status: str, duration_ms: float) -> dict[str, object]:
+    return {"requestId": request_id, "status": status, "metrics": {"durationMs": round(duration_ms, 3)}}
 
 
 def platform_report(
@@ -314,7 +312,6 @@ def platform_report(
     memory_size_mb: int,
     max_memory_used_mb: int,
     init_duration_ms: float | None = None,
-    error_type: str | None = None,
 ) -> dict[str, object]:
     metrics: dict[str, object] = {
         "durationMs": round(duration_ms, 3),
@@ -322,12 +319,9 @@ def platform_report(
         "memorySizeMB": memory_size_mb,
         "maxMemoryUsedMB": max_memory_used_mb,
     }
-    if init_duration_ms is not None:
-        metrics["initDurationMs"] = round(init_duration_ms, 3)
-    record: dict[str, object] = {"requestId": request_id, "status": status, "metrics": metrics}
-    if error_type is not None:
-        record["errorType"] = error_type
-    return record
+    if init_duration_ms:
+        metrics["initDurationMs"] = init_duration_ms
+    return {"requestId": request_id, "status": status, "metrics": metrics}
 
 
 def platform_extension(
@@ -374,106 +368,6 @@ def to_logs_api(record: TelemetryRecord, schema_version: str) -> list[TelemetryR
     return []
 
 
-# ---- buffering -----------------------------------------------------------------------------------------
-
-DROPPED_REASON = "Consumer seems to have fallen behind as it has not acknowledged receipt of logs."
-
-
-@dataclass
-class RecordBuffer:
-    """Records waiting for one subscriber, and when to send them.
-
-    A batch is due when ``max_items`` records or ``max_bytes`` bytes are waiting, or ``timeout_ms`` after
-    the oldest waiting record arrived. At most ``capacity_bytes`` wait; past that new records are dropped
-    and counted, and the next batch starts with a ``platform.logsDropped`` record.
-    """
-
-    buffering: Buffering
-    capacity_bytes: int = 0
-    _items: deque[tuple[TelemetryRecord, bytes]] = field(default_factory=deque)
-    _bytes: int = 0
-    _first_at: float | None = None
-    dropped_records: int = 0
-    dropped_bytes: int = 0
-
-    def __post_init__(self) -> None:
-        if self.capacity_bytes <= 0:
-            self.capacity_bytes = 4 * self.buffering.max_bytes
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    @property
-    def pending_bytes(self) -> int:
-        return self._bytes
-
-    def add(self, record: TelemetryRecord, now: float) -> bool:
-        """Queue ``record``; False when it was dropped because the subscriber fell behind."""
-        encoded = record.to_json()
-        if self._bytes + len(encoded) > self.capacity_bytes:
-            self.dropped_records += 1
-            self.dropped_bytes += len(encoded)
-            return False
-        if not self._items:
-            self._first_at = now
-        self._items.append((record, encoded))
-        self._bytes += len(encoded)
-        return True
-
-    def due_at(self) -> float | None:
-        """When the next batch must go (seconds since the epoch); None when nothing waits."""
-        if not self._items and not self.dropped_records:
-            return None
-        if self._full() or self._first_at is None:
-            return 0.0
-        return self._first_at + self.buffering.timeout_ms / 1000
-
-    def _full(self) -> bool:
-        return len(self._items) >= self.buffering.max_items or self._bytes >= self.buffering.max_bytes
-
-    def is_due(self, now: float) -> bool:
-        due = self.due_at()
-        return due is not None and now >= due
-
-    def take_batch(self, now: float) -> list[bytes]:
-        """Up to ``max_items`` records / ``max_bytes`` bytes, each JSON-encoded, oldest first."""
-        batch: list[bytes] = []
-        size = 0
-        if self.dropped_records:
-            notice = TelemetryRecord(
-                now,
-                "platform.logsDropped",
-                platform_logs_dropped(
-                    dropped_bytes=self.dropped_bytes,
-                    dropped_records=self.dropped_records,
-                    reason=DROPPED_REASON,
-                ),
-            ).to_json()
-            batch.append(notice)
-            size += len(notice)
-            self.dropped_records = 0
-            self.dropped_bytes = 0
-        while self._items and len(batch) < self.buffering.max_items:
-            _, encoded = self._items[0]
-            if batch and size + len(encoded) > self.buffering.max_bytes:
-                break
-            self._items.popleft()
-            self._bytes -= len(encoded)
-            batch.append(encoded)
-            size += len(encoded)
-        self._first_at = now if self._items else None
-        return batch
-
-    def count_lost(self, batch: Sequence[bytes]) -> None:
-        """A batch that could not be delivered: it is reported in the next ``platform.logsDropped``."""
-        self.dropped_records += len(batch)
-        self.dropped_bytes += sum(len(item) for item in batch)
-
-
 def encode_batch(batch: Sequence[bytes]) -> bytes:
-    """The POST body: a JSON array of already-encoded records."""
+    """The POST body of one delivery: a JSON array of already-encoded records."""
     return b"[" + b",".join(batch) + b"]"
-
-
-def wall_clock() -> float:
-    return time.time()

@@ -26,7 +26,7 @@ import orjson
 if TYPE_CHECKING:
     import httpx
 
-    from lambda_runtime.emulator.http_prelude import PreludeSplitter
+    from lambda_runtime.emulator.client.http_prelude import PreludeSplitter
 
 __all__ = [
     "EXIT_FUNCTION_ERROR",
@@ -265,7 +265,7 @@ def _buffered(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, st
 
 
 def _splitter_for(response: httpx.Response, options: InvokeOptions) -> PreludeSplitter:
-    from lambda_runtime.emulator.http_prelude import PreludeSplitter
+    from lambda_runtime.emulator.client.http_prelude import PreludeSplitter
     from lambda_runtime.protocol.runtime_api import HTTP_INTEGRATION_CONTENT_TYPE
 
     declared = response.headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
@@ -294,7 +294,7 @@ class _StreamOutput:
 
     def _emit(self, body: bytes, *, announce: bool) -> None:
         if announce and self._splitter.prelude is not None:
-            from lambda_runtime.emulator.http_prelude import describe_prelude
+            from lambda_runtime.emulator.client.http_prelude import describe_prelude
 
             self._stderr.write("".join(line + "\n" for line in describe_prelude(self._splitter.prelude)))
             self._stderr.flush()
@@ -305,7 +305,7 @@ class _StreamOutput:
 
 
 def _streamed(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, stderr: TextIO) -> int:
-    from lambda_runtime.emulator.event_stream import (
+    from lambda_runtime.emulator.http.event_stream import (
         EventStreamDecoder,
         EventStreamError,
         parse_invoke_complete,
@@ -374,7 +374,7 @@ def invoke(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m lambda_runtime.emulator.invoke_client [options]``: the command on its own."""
+    """``python -m lambda_runtime.emulator.client.invoke [options]``: the command on its own."""
     from lambda_runtime import cli
 
     parser = cli.Parser(prog="lambda-runtime invoke", description="Invoke a function on an emulator.")

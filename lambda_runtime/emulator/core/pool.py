@@ -19,7 +19,8 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
-from lambda_runtime.emulator.environment import ExecutionEnvironment
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment
+from lambda_runtime.emulator.tasks import TaskGroup
 
 __all__ = ["Pool", "Slot"]
 
@@ -40,7 +41,8 @@ class Pool:
         self._factory = factory
         self._freed = asyncio.Condition()
         self._generation = 0
-        self._retiring: set[asyncio.Task[None]] = set()
+        # Shutdowns of environments that left their slot; ``close`` waits for them.
+        self._retiring = TaskGroup("retiring environments")
         self._closing = False
 
     @property
@@ -91,10 +93,7 @@ class Pool:
         return env
 
     def _retire(self, env: ExecutionEnvironment) -> None:
-        task = env.begin_shutdown("spindown" if self._closing else "failure")
-        if not task.done():
-            self._retiring.add(task)
-            task.add_done_callback(self._retiring.discard)
+        self._retiring.start(env.shutdown("spindown" if self._closing else "failure"))
 
     async def release(self, slot: Slot) -> None:
         if slot.env is not None and not slot.env.usable:
@@ -118,6 +117,5 @@ class Pool:
         envs = self.environments
         for slot in self._slots:
             slot.env = None
-        await asyncio.gather(
-            *(env.shutdown("spindown") for env in envs), *self._retiring, return_exceptions=True
-        )
+        await asyncio.gather(*(env.shutdown("spindown") for env in envs), return_exceptions=True)
+        await self._retiring.join()

@@ -2,22 +2,22 @@
 
 Rules:
 - Every answer has Content-Length or chunked framing (botocore hangs on keep-alive answers without).
-- Bad input is a service error botocore can name (service_errors.py), checked before any environment is used.
+- Bad input is a service error botocore can name (http/service_errors.py), checked before any environment
+  is used.
 - RequestResponse beyond the pool's size is 429 at once; Event invokes queue and run in the background.
   At most ``FunctionConfig.max_queued_events`` Event invokes wait for a slot; one more is 429.
 - Payload limits: 6 MiB + 100 B synchronous, ``ASYNC_PAYLOAD_BYTES`` (1 MB, as AWS since 2025) Event; over
   it 413 RequestTooLargeException.
-- A slot is marked winding down the moment its invoke's answer is known, before the answer is written, so
-  the next request of the same connection (keep-alive, pipelined) waits for it instead of getting 429.
-- A streaming caller that disconnects before the end ends its invoke at once and resets the environment
-  (the runtime's upload is cut with it), so the slot is free for the next caller.
+- When a slot is taken, winds down and is free again is core/invocation.py's rule; this module marks the
+  answer known (``Invocation.answered``) before writing it, so the next request of the same connection
+  (keep-alive, pipelined) waits for the slot instead of getting 429, and reports a streaming caller that
+  left before the end (``Invocation.caller_gone``: the invoke ends, the environment is reset).
 - ``X-Amz-Client-Context`` is re-serialised compactly (the runtime gets it as a one-line header);
   ``X-Amzn-Trace-Id`` and ``X-Amz-Tenant-Id`` are passed to the runtime as given.
 """
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import binascii
 from collections.abc import AsyncIterator
@@ -25,20 +25,22 @@ from urllib.parse import parse_qs, unquote
 
 import orjson
 
-from lambda_runtime.emulator import event_stream
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.environment import InvokeRecord, InvokeRequest
-from lambda_runtime.emulator.http_server import (
+from lambda_runtime.emulator.core.environment import InvokeRequest
+from lambda_runtime.emulator.core.invocation import Invocation, Invocations
+from lambda_runtime.emulator.core.logs import LogSink
+from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.core.pool import Pool, Slot
+from lambda_runtime.emulator.http import event_stream
+from lambda_runtime.emulator.http.server import (
     BodyTooLarge,
     HttpRequest,
     HttpResponse,
     Router,
     StreamingHttpResponse,
 )
-from lambda_runtime.emulator.logs import LogSink
-from lambda_runtime.emulator.outcome import Failure, Outcome, StreamedResult, Success
-from lambda_runtime.emulator.pool import Pool, Slot
-from lambda_runtime.emulator.service_errors import ServiceError
+from lambda_runtime.emulator.http.service_errors import ServiceError
+from lambda_runtime.emulator.tasks import TaskGroup
 from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES
 
 __all__ = ["ASYNC_PAYLOAD_BYTES", "INVOKE_PATH", "STREAMING_INVOKE_PATH", "InvokeApi"]
@@ -82,7 +84,9 @@ class InvokeApi:
         self.config = config
         self.pool = pool
         self._sink = log_sink
-        self._background: set[asyncio.Task[None]] = set()
+        # Event invokes waiting for a slot or running.
+        self._background = TaskGroup("invoke-api")
+        self.invocations = Invocations(pool)
         # Event invokes accepted but not yet holding a slot.
         self._queued_events = 0
 
@@ -93,9 +97,8 @@ class InvokeApi:
         return router
 
     async def close(self) -> None:
-        for task in list(self._background):
-            task.cancel()
-        await asyncio.gather(*self._background, return_exceptions=True)
+        await self._background.aclose()
+        await self.invocations.close()
 
     async def _unknown_path(self, request: HttpRequest) -> HttpResponse:
         return ServiceError(
@@ -158,50 +161,20 @@ class InvokeApi:
 
     # -- running ----------------------------------------------------------------------------------
 
-    async def _start(self, slot: Slot, accepted: _Accepted) -> InvokeRecord | Failure:
-        """Dispatch on ``slot``; on init failure the failure (the slot is then released)."""
-        try:
-            env = await self.pool.environment(slot)
-            failure = await env.wait_ready()
-        except BaseException:
-            await self.pool.release(slot)
-            raise
-        if failure is not None:
-            failure = failure.with_log_tail(env.fail_before_dispatch(accepted.request, failure))
-            await self.pool.release(slot)
-            return failure
-        record = env.invoke(accepted.request)
-        task = asyncio.create_task(self._release_when_reusable(slot, record))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-        return record
-
-    async def _release_when_reusable(self, slot: Slot, record: InvokeRecord) -> None:
-        try:
-            await record.finished
-            slot.winding_down = True
-            env = slot.env
-            if env is not None:
-                await env.wait_reusable()
-        finally:
-            await self.pool.release(slot)
-
     async def _slot_or_throttle(self) -> Slot:
-        slot = self.pool.try_acquire()
-        if slot is not None:
-            return slot
-        if self.pool.winding_down:
-            return await self.pool.acquire()
-        raise ServiceError.too_many_requests()
+        slot = await self.invocations.take_slot()
+        if slot is None:
+            raise ServiceError.too_many_requests()
+        return slot
 
     async def _run_event(self, accepted: _Accepted) -> None:
         try:
-            slot = await self.pool.acquire()
+            slot = await self.invocations.wait_slot()
         finally:
             self._queued_events -= 1
-        started = await self._start(slot, accepted)
-        if isinstance(started, InvokeRecord):
-            await started.finished
+        started = await self.invocations.start(slot, accepted.request)
+        if isinstance(started, Invocation):
+            await started.finished()
 
     # -- handlers ---------------------------------------------------------------------------------
 
@@ -220,22 +193,20 @@ class InvokeApi:
                         f"Rate Exceeded: {self._queued_events} Event invokes are waiting (the queue's size)."
                     )
                 self._queued_events += 1
-                task = asyncio.create_task(self._run_event(accepted))
-                self._background.add(task)
-                task.add_done_callback(self._background.discard)
+                self._background.start(self._run_event(accepted))
                 return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
             slot = await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
-        started = await self._start(slot, accepted)
+        started = await self.invocations.start(slot, accepted.request)
         if isinstance(started, Failure):
             return self._buffered(started, headers, started.log_tail if accepted.tail else None)
-        outcome = await started.first
+        outcome = await started.first()
         if isinstance(outcome, StreamedResult):
             outcome = await self._collect(outcome)
-        failure = await started.finished
-        slot.winding_down = True
+        failure = await started.finished()
+        started.answered()
         tail = started.log_tail if accepted.tail else None
         return self._buffered(failure or outcome, headers, tail)
 
@@ -274,32 +245,26 @@ class InvokeApi:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
         headers.append(("Content-Type", "application/vnd.amazon.eventstream"))
-        started = await self._start(slot, accepted)
-        return StreamingHttpResponse(200, tuple(headers), self._events(slot, started, accepted.tail))
+        started = await self.invocations.start(slot, accepted.request)
+        return StreamingHttpResponse(200, tuple(headers), self._events(started, accepted.tail))
 
-    async def _events(self, slot: Slot, started: InvokeRecord | Failure, tail: bool) -> AsyncIterator[bytes]:
+    async def _events(self, started: Invocation | Failure, tail: bool) -> AsyncIterator[bytes]:
         if isinstance(started, Failure):
             yield _complete_event(started, started.log_tail if tail else None)
             return
         outcome: Outcome | None = None
         try:
-            outcome = await started.first
+            outcome = await started.first()
             if isinstance(outcome, StreamedResult):
                 async for chunk in outcome:
                     yield event_stream.encode_payload_chunk(chunk)
             elif isinstance(outcome, Success) and outcome.body:
                 yield event_stream.encode_payload_chunk(outcome.body)
-            failure = await started.finished
+            failure = await started.finished()
         finally:
-            if not started.finished.done():
-                # The caller went away before the end: the invoke ends now, the environment is reset.
-                slot.winding_down = True
-                if isinstance(outcome, StreamedResult):
-                    outcome.abandon()
-                # (Unless the emulator is closing: then the pool ends every environment as a spin-down.)
-                if slot.env is not None and not self.pool.closing:
-                    slot.env.caller_gone(started)
-        slot.winding_down = True
+            if not started.is_finished:
+                started.caller_gone(outcome)
+        started.answered()
         yield _complete_event(failure, started.log_tail if tail else None)
 
 

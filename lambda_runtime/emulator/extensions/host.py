@@ -1,17 +1,18 @@
-"""The extensions host of one execution environment: extension processes, the Extensions API routes,
-the Telemetry / Logs API routes, and the lifecycle waits of section 2 of the protocols doc.
+"""The extensions host of one execution environment: extension processes, the operations behind the
+Extensions and Telemetry / Logs APIs (served over HTTP by http/extensions.py), and the lifecycle waits of
+section 2 of the protocols doc.
 
 Rules this module keeps:
 - Every executable file of the extensions directory is launched (sorted by name) before the runtime,
-  with the runtime's environment minus the variables hidden from extensions.
+  with the runtime's environment minus the variables hidden from extensions (config.extension_environment).
 - ``start`` returns when every launched extension registered; ``wait_init_done`` when every registered
   extension called /event/next; ``wait_invoke_done`` when every INVOKE-subscribed extension called
   /event/next after receiving the INVOKE. An init error, or an extension that exits during init, is one
   ``ExtensionInitError``; an exit error or a crash later is ``ExtensionFailed`` from ``wait_invoke_done``.
 - Shutdown: telemetry is flushed, SHUTDOWN goes to the subscribed extensions, the others are stopped at
   once; whatever still runs at the deadline is killed, and so is every process an extension started,
-  daemons included (supervisor.py), even when the extension itself exited earlier.
-- State changes wake the waiters through one condition; the state itself lives in extensions_api.py.
+  daemons included (core/supervisor.py), even when the extension itself exited earlier.
+- State changes wake the waiters through one condition; the state itself lives in protocol/extensions_api.py.
 """
 
 from __future__ import annotations
@@ -19,48 +20,37 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import orjson
 
-from lambda_runtime.emulator.config import HIDDEN_FROM_EXTENSIONS
-from lambda_runtime.emulator.extensions_api import (
-    API_PREFIX,
+from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
+from lambda_runtime.emulator.extensions.delivery import Sender, TelemetryHub, wall_clock
+from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsSpec
+from lambda_runtime.emulator.tasks import TaskGroup
+from lambda_runtime.protocol.extensions_api import (
     Event,
     Extension,
-    ExtensionApiError,
-    ExtensionHeader,
     ExtensionKind,
     ExtensionRegistry,
     ExtensionState,
     FunctionInfo,
     Trigger,
     invoke_event,
-    parse_register_body,
     shutdown_event,
 )
-from lambda_runtime.emulator.extensions_host import ExtensionInitError, ExtensionsSpec
-from lambda_runtime.emulator.http_server import HttpRequest, HttpResponse, Route
-from lambda_runtime.emulator.supervisor import SupervisedProcess, describe_exit
-from lambda_runtime.emulator.telemetry_api import (
-    LOGS_API_PATH,
-    TELEMETRY_API_PATH,
+from lambda_runtime.protocol.runtime_api import Invocation
+from lambda_runtime.protocol.telemetry import (
     Api,
-    SubscriptionError,
     TelemetryRecord,
     log_record,
     parse_subscription,
     platform_extension,
-    wall_clock,
 )
-from lambda_runtime.emulator.telemetry_delivery import Sender, TelemetryHub
-from lambda_runtime.protocol.runtime_api import Invocation
 
-__all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions", "extension_environment"]
+__all__ = ["ExtensionFailed", "ExtensionsRuntime", "discover_extensions"]
 
-# A register/subscribe body is small; anything bigger is refused without buffering it.
-_MAX_REQUEST_BYTES = 64 * 1024
 # Time telemetry gets to reach subscribers at shutdown, at most.
 _SHUTDOWN_FLUSH_S = 1.0
 
@@ -74,18 +64,6 @@ def discover_extensions(directory: Path | None) -> list[Path]:
     if directory is None or not directory.is_dir():
         return []
     return sorted(path for path in directory.iterdir() if path.is_file() and os.access(path, os.X_OK))
-
-
-def extension_environment(runtime_env: Mapping[str, str], runtime_api: str) -> dict[str, str]:
-    env = {name: value for name, value in runtime_env.items() if name not in HIDDEN_FROM_EXTENSIONS}
-    env["AWS_LAMBDA_RUNTIME_API"] = runtime_api
-    return env
-
-
-def _error(exc: ExtensionApiError | SubscriptionError) -> HttpResponse:
-    if isinstance(exc, SubscriptionError):
-        return HttpResponse.json(400, {"errorMessage": str(exc), "errorType": exc.error_type})
-    return HttpResponse.json(exc.status, exc.body())
 
 
 def _write_stderr(line: str) -> None:
@@ -121,7 +99,8 @@ class ExtensionsRuntime:
         self._log = log or _prefixed(spec.log or _write_stderr, spec.log_prefix)
         self._info = FunctionInfo(spec.function_name, spec.function_version, spec.handler, spec.account_id)
         self._processes: dict[str, SupervisedProcess] = {}
-        self._watchers: list[asyncio.Task[None]] = []
+        # One watcher per extension process; ``shutdown`` closes the group.
+        self._watchers = TaskGroup("extension watchers")
         self._queues: dict[str, asyncio.Queue[bytes]] = {}
         # Events queued for an extension and not yet handed out.
         self._owed: dict[str, int] = {}
@@ -153,18 +132,9 @@ class ExtensionsRuntime:
     def wants_telemetry(self) -> bool:
         return self.telemetry.init_phase or bool(self.telemetry.subscribers)
 
-    def routes(self) -> Sequence[Route]:
-        return (
-            Route("POST", f"{API_PREFIX}/register", self._handle_register),
-            Route("GET", f"{API_PREFIX}/event/next", self._handle_next),
-            Route("POST", f"{API_PREFIX}/init/error", self._handle_init_error),
-            Route("POST", f"{API_PREFIX}/exit/error", self._handle_exit_error),
-            Route("PUT", TELEMETRY_API_PATH, self._handle_telemetry),
-            Route("PUT", LOGS_API_PATH, self._handle_logs),
-        )
-
     async def start(self, runtime_api: str) -> None:
-        env = extension_environment(self.spec.extension_env, runtime_api)
+        # spec.extension_env is already without the variables hidden from extensions (config.py).
+        env = {**self.spec.extension_env, "AWS_LAMBDA_RUNTIME_API": runtime_api}
         cwd = self.spec.extensions_dir or Path.cwd()
         for path in self._executables:
             name = path.name
@@ -178,7 +148,7 @@ class ExtensionsRuntime:
                     "Extension.LaunchError", f"extension {name} could not be started: {exc}"
                 ) from None
             self._processes[name] = process
-            self._watchers.append(asyncio.create_task(self._watch(name, process), name=f"extension:{name}"))
+            self._watchers.start(self._watch(name, process), name=f"extension:{name}")
         try:
             # The runtime starts once every extension registered; extensions finish their init alongside
             # it, and an init error after registration ends the init through ``wait_init_done``.
@@ -253,9 +223,7 @@ class ExtensionsRuntime:
             await asyncio.wait(waits, timeout=timeout)
         await self._kill_all()
         await self.telemetry.close()
-        for watcher in self._watchers:
-            watcher.cancel()
-        await asyncio.gather(*self._watchers, return_exceptions=True)
+        await self._watchers.aclose()
 
     def platform_event(self, event_type: str, record: Mapping[str, object]) -> None:
         self.telemetry.publish(TelemetryRecord(self._clock(), event_type, dict(record)))
@@ -341,27 +309,14 @@ class ExtensionsRuntime:
         # Also for extensions that already exited: what they started ends with them.
         await asyncio.gather(*(p.terminate(0) for p in self._processes.values()), return_exceptions=True)
 
-    # -- HTTP handlers ------------------------------------------------------------------------------
+    # -- the Extensions and Telemetry API operations (http/extensions.py serves them) ---------------
 
-    async def _read(self, request: HttpRequest) -> bytes:
-        from lambda_runtime.emulator.http_server import BodyTooLarge
-
-        try:
-            return await request.read(_MAX_REQUEST_BYTES)
-        except BodyTooLarge:
-            raise ExtensionApiError(
-                "InvalidRequestFormat", f"request body exceeds {_MAX_REQUEST_BYTES} bytes"
-            ) from None
-
-    async def _handle_register(self, request: HttpRequest) -> HttpResponse:
-        try:
-            body = await self._read(request)
-            events = parse_register_body(body)
-            extension = self.registry.register(request.header(ExtensionHeader.NAME), events)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    async def register(
+        self, name: str | None, events: frozenset[Event], features: list[str]
+    ) -> tuple[Extension, bytes]:
+        """/register: the extension and the body to answer; ``ExtensionApiError`` when refused."""
+        extension = self.registry.register(name, events)
         self._queue_of(extension)
-        features = (request.header(ExtensionHeader.ACCEPT_FEATURE) or "").replace(" ", "").split(",")
         self.telemetry.publish(
             TelemetryRecord(
                 self._clock(),
@@ -375,18 +330,12 @@ class ExtensionsRuntime:
                   f"{', '.join(sorted(e.value for e in events)) or 'no events'}")  # fmt: skip
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse(
-            200,
-            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
-            self._info.register_body(with_account_id="accountId" in features),
-        )
+        return extension, self._info.register_body(with_account_id="accountId" in features)
 
-    async def _handle_next(self, request: HttpRequest) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            extension.fire(Trigger.NEXT)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    async def next_event(self, identifier: str | None) -> tuple[Extension, bytes]:
+        """/event/next: wait for the extension's next event; ``ExtensionApiError`` when refused."""
+        extension = self.registry.identify(identifier)
+        extension.fire(Trigger.NEXT)
         async with self._changed:
             self._changed.notify_all()
         queue = self._queue_of(extension)
@@ -397,22 +346,14 @@ class ExtensionsRuntime:
             extension.fire(Trigger.DELIVER_SHUTDOWN if is_shutdown else Trigger.DELIVER)
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse(
-            200,
-            (("Content-Type", "application/json"), (ExtensionHeader.IDENTIFIER, extension.identifier)),
-            event,
-        )
+        return extension, event
 
-    async def _handle_error(self, request: HttpRequest, trigger: Trigger) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            error_type = request.header(ExtensionHeader.ERROR_TYPE)
-            if not error_type:
-                raise ExtensionApiError("Extension.MissingHeader", f"{ExtensionHeader.ERROR_TYPE} not found")
-            await self._read(request)
-            extension.fire(trigger)
-        except ExtensionApiError as exc:
-            return _error(exc)
+    def identify(self, identifier: str | None) -> Extension:
+        return self.registry.identify(identifier)
+
+    async def report_error(self, extension: Extension, error_type: str, trigger: Trigger) -> None:
+        """/init/error or /exit/error (``trigger``); ``ExtensionApiError`` when not allowed now."""
+        extension.fire(trigger)
         extension.error_type = error_type
         what = "init error" if trigger is Trigger.INIT_ERROR else "exit error"
         self._log(f"[extension {extension.name}] {what}: {error_type}")
@@ -421,30 +362,12 @@ class ExtensionsRuntime:
         )
         async with self._changed:
             self._changed.notify_all()
-        return HttpResponse.json(202, {"status": "OK"})
 
-    async def _handle_init_error(self, request: HttpRequest) -> HttpResponse:
-        return await self._handle_error(request, Trigger.INIT_ERROR)
-
-    async def _handle_exit_error(self, request: HttpRequest) -> HttpResponse:
-        return await self._handle_error(request, Trigger.EXIT_ERROR)
-
-    async def _subscribe(self, request: HttpRequest, api: Api) -> HttpResponse:
-        try:
-            extension = self.registry.identify(request.header(ExtensionHeader.IDENTIFIER))
-            body = await self._read(request)
-            subscription = parse_subscription(api, body)
-            self.telemetry.subscribe(extension.name, subscription)
-        except (ExtensionApiError, SubscriptionError) as exc:
-            return _error(exc)
+    def subscribe(self, extension: Extension, api: Api, body: bytes) -> None:
+        """PUT /telemetry or /logs; ``SubscriptionError`` (or ``ExtensionApiError``) when refused."""
+        subscription = parse_subscription(api, body)
+        self.telemetry.subscribe(extension.name, subscription)
         self._log(
             f"[extension {extension.name}] subscribed to {', '.join(sorted(subscription.types))} "
             f"({api.value} API) -> {subscription.destination.uri}"
         )
-        return HttpResponse(200, (("Content-Type", "text/plain"),), b"OK")
-
-    async def _handle_telemetry(self, request: HttpRequest) -> HttpResponse:
-        return await self._subscribe(request, Api.TELEMETRY)
-
-    async def _handle_logs(self, request: HttpRequest) -> HttpResponse:
-        return await self._subscribe(request, Api.LOGS)

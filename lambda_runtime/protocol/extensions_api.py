@@ -7,7 +7,8 @@ Rules this module keeps:
   directory (registering under their file name), any other name is an internal extension (it runs inside
   the runtime process) and may not take SHUTDOWN. At most ``MAX_EXTENSIONS``; closed once init ends.
 - Errors are 403 with ``{"errorMessage", "errorType"}``, except a missing / malformed identifier.
-- No sockets, processes or clocks here: ext_host.py drives this with real ones.
+- No sockets, processes or clocks here: the emulator drives this with real ones; the extension client
+  (extensions/wire.py) uses the same paths, headers and bodies.
 """
 
 from __future__ import annotations
@@ -27,17 +28,26 @@ __all__ = [
     "ExtensionApiError",
     "ExtensionHeader",
     "ExtensionKind",
+    "ExtensionPath",
     "ExtensionRegistry",
     "ExtensionState",
     "FunctionInfo",
     "Trigger",
     "invoke_event",
     "parse_register_body",
+    "register_body",
     "shutdown_event",
 ]
 
 API_PREFIX = "/2020-01-01/extension"
 MAX_EXTENSIONS = 10
+
+
+class ExtensionPath:
+    REGISTER = f"{API_PREFIX}/register"
+    NEXT = f"{API_PREFIX}/event/next"
+    INIT_ERROR = f"{API_PREFIX}/init/error"
+    EXIT_ERROR = f"{API_PREFIX}/exit/error"
 
 
 class ExtensionHeader:
@@ -158,6 +168,11 @@ class FunctionInfo:
         if with_account_id:
             doc["accountId"] = self.account_id
         return orjson.dumps(doc)
+
+
+def register_body(events: Iterable[str]) -> bytes:
+    """What an extension posts to /register: the events it subscribes to."""
+    return orjson.dumps({"events": list(events)})
 
 
 def parse_register_body(body: bytes) -> frozenset[Event]:

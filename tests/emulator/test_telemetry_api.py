@@ -5,10 +5,10 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from lambda_runtime.emulator.telemetry_api import (
+from lambda_runtime.emulator.extensions.delivery import RecordBuffer
+from lambda_runtime.protocol.telemetry import (
     Api,
     Buffering,
-    RecordBuffer,
     SubscriptionError,
     TelemetryRecord,
     format_time,

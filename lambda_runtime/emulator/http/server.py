@@ -1,12 +1,11 @@
-"""A small HTTP/1.1 server on asyncio and h11, shared by every API of the emulator.
+"""A small HTTP/1.1 server on asyncio, shared by every API of the emulator.
 
 Rules this module keeps:
-- h11 parses everything; nothing here reads HTTP by hand. A Content-Length response is written here in one
-  piece (h11's send path validates every header on every response, the largest cost of a warm invoke);
-  the connection's h11 state then restarts from a fresh parser holding whatever the peer already sent.
-  Chunked, bodiless (1xx/204/304) and HEAD responses go through h11.
-- One request at a time per connection, connections kept alive. Pipelined requests wait in h11's buffer
-  and are served in order.
+- Requests are parsed by llhttp (parser.py); nothing here reads HTTP by hand. Responses are written here:
+  a Content-Length response in one piece, a streamed one with chunked framing; a header value holding a
+  line break or NUL is refused before anything is written (``_ResponseError``, the connection closes).
+- One request at a time per connection, connections kept alive (HTTP/1.1 without ``Connection: close``).
+  Pipelined requests wait in the parser's queue and are served in order.
 - Framing the RFC forbids is refused before any handler runs: Content-Length together with
   Transfer-Encoding (RFC 9112 section 6.1) -> 400 and close; a request head (request line plus headers)
   over ``MAX_HEAD_BYTES`` -> 431 and close, however the bytes arrived.
@@ -29,7 +28,7 @@ Rules this module keeps:
 - A handler answers ``HttpResponse`` (Content-Length) or ``StreamingHttpResponse`` (chunked, each chunk
   written as the iterator produces it).
 - Nothing a peer sends takes the listener down: malformed HTTP -> 400 and close, an unknown path -> the
-  router's fallback (404), a handler that raises -> 500 and close.
+  router's fallback (404), a handler that raises -> 500.
 """
 
 from __future__ import annotations
@@ -46,8 +45,18 @@ from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, I
 from dataclasses import dataclass, field
 from http import HTTPStatus
 
-import h11
 import orjson
+
+from lambda_runtime.emulator.http.parser import (
+    CLOSED,
+    NEED_DATA,
+    Body,
+    EndOfMessage,
+    ProtocolError,
+    RequestHead,
+    RequestParser,
+)
+from lambda_runtime.emulator.tasks import TaskGroup
 
 __all__ = [
     "BodyTooLarge",
@@ -127,7 +136,7 @@ class HttpRequest:
 
     __slots__ = ("_body_done", "_conn", "headers", "method", "params", "path", "query", "target", "trailers")
 
-    def __init__(self, conn: _Connection, event: h11.Request) -> None:
+    def __init__(self, conn: _Connection, event: RequestHead) -> None:
         self._conn = conn
         self.method = event.method.decode("ascii", "replace")
         self.target = event.target.decode("ascii", "replace")
@@ -152,7 +161,7 @@ class HttpRequest:
         return int(text) if text is not None and text.isdigit() else None
 
     async def stream(self) -> AsyncIterator[bytes]:
-        """The body's chunks as they arrive (h11 already removed the chunked framing)."""
+        """The body's chunks as they arrive (the parser already removed the chunked framing)."""
         while not self._body_done:
             chunk = await self._conn.next_body_chunk(self)
             if chunk:
@@ -248,13 +257,13 @@ def _reason(status: int) -> bytes:
 _NO_BODY_STATUSES = frozenset({204, 304})
 
 
-def _keeps_alive(event: h11.Request) -> bool:
+def _keeps_alive(event: RequestHead) -> bool:
     if event.http_version != b"1.1":
         return False
     return not any(name == b"connection" and b"close" in value.lower() for name, value in event.headers)
 
 
-def _head_size(event: h11.Request) -> int:
+def _head_size(event: RequestHead) -> int:
     """The bytes of ``event``'s request line and header lines, as sent (CRLF line ends)."""
     size = len(event.method) + len(event.target) + len(b"  HTTP/1.1\r\n\r\n")
     for name, value in event.headers:
@@ -262,33 +271,51 @@ def _head_size(event: h11.Request) -> int:
     return size
 
 
-def _framing_error(event: h11.Request) -> h11.RemoteProtocolError | None:
-    """What makes ``event`` unacceptable before its body is read, if anything."""
+def _framing_error(event: RequestHead) -> ProtocolError | None:
+    """What makes ``event`` unacceptable before its body is read, if anything (llhttp refuses
+    Content-Length with Transfer-Encoding itself; the check stays so the rule does not hang on it)."""
     if _head_size(event) > MAX_HEAD_BYTES:
-        return h11.RemoteProtocolError(f"request head exceeds {MAX_HEAD_BYTES} bytes", error_status_hint=431)
+        return ProtocolError(f"request head exceeds {MAX_HEAD_BYTES} bytes", 431)
     names = {name for name, _ in event.headers}
     if b"content-length" in names and b"transfer-encoding" in names:
-        return h11.RemoteProtocolError(
-            "both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)", error_status_hint=400
-        )
+        return ProtocolError("both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)")
     return None
 
 
-def _encode_response(response: HttpResponse, keep_alive: bool) -> bytes:
-    """Status line, headers, Content-Length and body; ``LocalProtocolError`` for a header that would
-    break the framing (a line break or NUL in a name or value)."""
-    headers = response.headers
+class _ResponseError(ValueError):
+    """A response that cannot be written as asked (a header that would break the framing)."""
+
+
+def _encode_head(status: int, headers: Headers, framing: bytes, keep_alive: bool) -> bytes:
+    """Status line and headers, then ``framing`` (a Content-Length or Transfer-Encoding line, or nothing)
+    and ``Connection: close`` unless kept alive; ``_ResponseError`` for a line break or NUL in a header."""
     fields = "".join([f"{name}: {value}\n" for name, value in headers])
     if fields.count("\n") != len(headers) or "\r" in fields or "\0" in fields:
-        raise h11.LocalProtocolError(f"illegal character in response headers {headers!r}")
-    head = b"HTTP/1.1 %d %s\r\n%sContent-Length: %d\r\n%s\r\n" % (
-        response.status,
-        _reason(response.status),
+        raise _ResponseError(f"illegal character in response headers {headers!r}")
+    return b"HTTP/1.1 %d %s\r\n%s%s%s\r\n" % (
+        status,
+        _reason(status),
         fields.replace("\n", "\r\n").encode("latin-1"),
-        len(response.body),
+        framing,
         b"" if keep_alive else b"Connection: close\r\n",
     )
-    return head + response.body
+
+
+def _encode_response(response: HttpResponse, keep_alive: bool, *, head_only: bool = False) -> bytes:
+    """A whole Content-Length response; ``head_only`` (HEAD): the head with the body's length.
+    204 and 304 have neither a length nor a body."""
+    if response.status in _NO_BODY_STATUSES:
+        return _encode_head(response.status, response.headers, b"", keep_alive)
+    framing = b"Content-Length: %d\r\n" % len(response.body)
+    head = _encode_head(response.status, response.headers, framing, keep_alive)
+    return head if head_only else head + response.body
+
+
+def _encode_chunk(data: bytes) -> bytes:
+    return b"%x\r\n%s\r\n" % (len(data), data)
+
+
+_LAST_CHUNK = b"0\r\n\r\n"
 
 
 class _Connection:
@@ -300,10 +327,10 @@ class _Connection:
         self._server = server
         self._reader = reader
         self._writer = writer
-        self._h11 = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
-        # Of the request in hand: whether the connection stays open, and whether the response bypassed h11.
+        self._parser = RequestParser(MAX_HEAD_BYTES)
+        # Of the request in hand: whether the connection stays open, whether its response has begun.
         self._keep_alive = True
-        self._wrote_directly = False
+        self._responding = False
         self._trusted: bool | None = None
         self._expired = False
 
@@ -319,27 +346,18 @@ class _Connection:
             )
         return self._trusted
 
-    def _restart_parser(self) -> None:
-        """A fresh h11 connection for the next request, holding the bytes the peer already sent."""
-        data, closed = self._h11.trailing_data
-        parser = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
-        if data:
-            parser.receive_data(bytes(data))
-        if closed:
-            parser.receive_data(b"")
-        self._h11 = parser
-
-    async def _next_event(self, head: bool = False) -> h11.Event | type[h11.PAUSED] | type[h11.NEED_DATA]:
-        """The next h11 event; ``head``: of a request head, under the idle and header timeouts
+    async def _next_event(self, head: bool = False) -> RequestHead | Body | EndOfMessage | object:
+        """The next parser event; ``head``: of a request head, under the idle and header timeouts
         (a timer that aborts the connection: cheaper per request than ``asyncio.wait_for``)."""
+        parser = self._parser
+        event = parser.next_event()
+        if event is not NEED_DATA:
+            return event
         server = self._server
         loop = asyncio.get_running_loop()
         deadline = loop.time() + server.idle_timeout_s if head else None
         started = False
         while True:
-            event = self._h11.next_event()
-            if event is not h11.NEED_DATA:
-                return event
             if deadline is None:
                 data = await self._reader.read(_READ_SIZE)
             else:
@@ -353,25 +371,25 @@ class _Connection:
                 if data and not started:
                     started = True
                     deadline = loop.time() + server.header_timeout_s
-            self._h11.receive_data(data)
-            if not data and self._h11.their_state is not h11.DONE:
-                # h11 turns EOF into ConnectionClosed or a RemoteProtocolError on the next call.
-                continue
+            parser.receive_data(data)
+            event = parser.next_event()
+            if event is not NEED_DATA:
+                return event
 
     def _body_consumed(self, request: HttpRequest) -> bool:
         """Whether ``request``'s body has been read, counting a bodiless request (no Content-Length or 0,
-        no Transfer-Encoding) as read: h11 has its end at hand without any I/O."""
+        no Transfer-Encoding) as read: the parser has its end at hand without any I/O."""
         if request._body_done:
             return True
         if request.header("transfer-encoding") is not None or request.content_length:
             return False
         if request.header("content-length") not in (None, "0"):
             return False
-        event = self._h11.next_event()
-        if isinstance(event, h11.EndOfMessage):
+        event = self._parser.next_event()
+        if isinstance(event, EndOfMessage):
             request._finish(())
             return True
-        raise h11.RemoteProtocolError(f"unexpected {type(event).__name__} after a bodiless request")
+        raise ProtocolError(f"unexpected {event!r} after a bodiless request")
 
     def _expire(self) -> None:
         """A head timeout: the pending read ends (with EOF) and ``_next_event`` raises ``_TimedOut``."""
@@ -380,22 +398,12 @@ class _Connection:
 
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
         event = await self._next_event()
-        if isinstance(event, h11.Data):
-            return bytes(event.data)
-        if isinstance(event, h11.EndOfMessage):
-            request._finish(tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in event.headers))
+        if isinstance(event, Body):
+            return event.data
+        if isinstance(event, EndOfMessage):
+            request._finish(tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in event.trailers))
             return b""
         raise _Disconnected
-
-    def _send(self, event: h11.Event) -> None:
-        data = self._h11.send(event)
-        if data:
-            self._writer.write(data)
-
-    def _head(self, response: Response, framing: tuple[bytes, bytes]) -> h11.Response:
-        headers = [(name.encode("latin-1"), value.encode("latin-1")) for name, value in response.headers]
-        headers.append(framing)
-        return h11.Response(status_code=response.status, headers=headers, reason=_reason(response.status))
 
     async def _write_response(
         self, response: Response, *, head_only: bool = False, watch_peer: bool = False
@@ -403,39 +411,28 @@ class _Connection:
         """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length.
         ``watch_peer``: read the connection while chunks are written, to notice a peer that left (only
         once the request body is consumed: the chunk iterator may still be reading it otherwise)."""
-        if (
-            isinstance(response, HttpResponse)
-            and not head_only
-            and response.status >= 200
-            and response.status not in _NO_BODY_STATUSES
-        ):
-            self._writer.write(_encode_response(response, self._keep_alive))
-            self._wrote_directly = True
-            await self._writer.drain()
-            return
         if isinstance(response, HttpResponse):
-            # One write (one send on the socket) for the head and the body.
-            conn = self._h11
-            head = conn.send(self._head(response, (b"Content-Length", str(len(response.body)).encode())))
-            body = conn.send(h11.Data(data=response.body)) if response.body and not head_only else None
-            end = conn.send(h11.EndOfMessage())
-            self._writer.write(b"".join(part for part in (head, body, end) if part))
+            data = _encode_response(response, self._keep_alive, head_only=head_only)
+            self._responding = True
+            self._writer.write(data)
             await self._writer.drain()
             return
-        self._send(self._head(response, (b"Transfer-Encoding", b"chunked")))
+        head = _encode_head(
+            response.status, response.headers, b"Transfer-Encoding: chunked\r\n", self._keep_alive
+        )
+        self._responding = True
+        self._writer.write(head)
         await self._writer.drain()
         if head_only:
-            self._send(h11.EndOfMessage())
-            await self._writer.drain()
             return
         if watch_peer:
             await self._write_chunks(response.chunks)
         else:
             async for chunk in response.chunks:
                 if chunk:
-                    self._send(h11.Data(data=chunk))
+                    self._writer.write(_encode_chunk(chunk))
                     await self._writer.drain()
-        self._send(h11.EndOfMessage())
+        self._writer.write(_LAST_CHUNK)
         await self._writer.drain()
 
     async def _write_chunks(self, chunks: AsyncIterable[bytes]) -> None:
@@ -454,7 +451,7 @@ class _Connection:
                 except StopAsyncIteration:
                     return
                 if chunk:
-                    self._send(h11.Data(data=chunk))
+                    self._writer.write(_encode_chunk(chunk))
                     await self._writer.drain()
         finally:
             # The iterator is never left running: a pending step is cancelled (into the iterator) first.
@@ -472,7 +469,8 @@ class _Connection:
 
     async def _watch_peer(self) -> None:
         """Return once the peer closed or broke the connection; what it sends meanwhile (a pipelined
-        request) goes to h11's buffer for later. Stops reading (but keeps waiting) past one read's worth."""
+        request) goes to the parser's queue for later. Stops reading (but keeps waiting) past one read's
+        worth."""
         buffered = 0
         while buffered <= _READ_SIZE:
             try:
@@ -482,7 +480,7 @@ class _Connection:
             if not data:
                 return
             buffered += len(data)
-            self._h11.receive_data(data)
+            self._parser.receive_data(data)
         await asyncio.Event().wait()
 
     async def _drain_body(self, request: HttpRequest) -> bool:
@@ -493,35 +491,26 @@ class _Connection:
                 budget -= len(chunk)
                 if budget < 0:
                     return False
-        except (_Disconnected, h11.RemoteProtocolError):
+        except (_Disconnected, ProtocolError):
             return False
         return True
 
-    async def _bad_request(self, error: h11.RemoteProtocolError) -> None:
-        if self._h11.our_state not in (h11.IDLE, h11.SEND_RESPONSE):
+    async def _bad_request(self, error: ProtocolError) -> None:
+        """Answer a request the parser refused (400, or 431 for a head too long) and let the connection
+        close; nothing is written when a response has already begun."""
+        if self._responding:
             return
-        status = error.error_status_hint or 400
         body = orjson.dumps({"errorMessage": f"malformed HTTP request: {error}", "errorType": "BadRequest"})
+        headers = (("Content-Type", "application/json"),)
         try:
-            self._send(
-                h11.Response(
-                    status_code=status,
-                    headers=[
-                        (b"Content-Type", b"application/json"),
-                        (b"Content-Length", str(len(body)).encode()),
-                        (b"Connection", b"close"),
-                    ],
-                )
-            )
-            self._send(h11.Data(data=body))
-            self._send(h11.EndOfMessage())
+            self._writer.write(_encode_response(HttpResponse(error.status, headers, body), keep_alive=False))
             await self._writer.drain()
-        except (h11.LocalProtocolError, ConnectionError):
+        except ConnectionError:
             pass
 
-    async def _answer(self, request: HttpRequest, allowed: bool) -> bool:
-        """Run the handler and write its answer (404 when not ``allowed``); False when the connection must
-        close."""
+    async def _answer(self, request: HttpRequest, allowed: bool) -> None:
+        """Run the handler and write its answer (404 when not ``allowed``). A handler's error is a 413 or
+        500 answer; a broken connection or a malformed request raises (``serve`` ends the connection)."""
         handler = self._server.router.resolve(request) if allowed else _not_found
         try:
             response = await handler(request)
@@ -529,7 +518,7 @@ class _Connection:
             response = HttpResponse.json(
                 413, {"errorMessage": str(exc), "errorType": "RequestEntityTooLarge"}
             )
-        except (_Disconnected, h11.RemoteProtocolError):
+        except (_Disconnected, ProtocolError):
             raise
         except Exception:
             _log.exception("handler for %s %s failed", request.method, request.path)
@@ -539,22 +528,20 @@ class _Connection:
         await self._write_response(
             response, head_only=request.method == "HEAD", watch_peer=self._body_consumed(request)
         )
-        return True
 
     async def serve(self) -> None:
         try:
             while True:
                 try:
                     event = await self._next_event(head=True)
-                except h11.RemoteProtocolError as error:
+                except ProtocolError as error:
                     await self._bad_request(error)
                     return
                 except _TimedOut:
                     return
-                if isinstance(event, h11.ConnectionClosed) or event is h11.PAUSED:
+                if event is CLOSED or not isinstance(event, RequestHead):
                     return
-                if not isinstance(event, h11.Request):
-                    return
+                self._responding = False
                 refusal = _framing_error(event)
                 if refusal is not None:
                     await self._bad_request(refusal)
@@ -564,25 +551,18 @@ class _Connection:
                 if allowed is None:
                     allowed = self._peer_trusted()
                 self._keep_alive = _keeps_alive(event)
-                self._wrote_directly = False
                 try:
                     await self._answer(request, allowed)
-                except h11.RemoteProtocolError as error:
+                except ProtocolError as error:
                     await self._bad_request(error)
                     return
                 except _Disconnected:
                     return
                 if not request._body_done and not await self._drain_body(request):
                     return
-                if self._wrote_directly:
-                    if not self._keep_alive or self._h11.their_state is not h11.DONE:
-                        return
-                    self._restart_parser()
-                    continue
-                if self._h11.our_state is h11.MUST_CLOSE or self._h11.their_state is not h11.DONE:
+                if not self._keep_alive:
                     return
-                self._h11.start_next_cycle()
-        except (ConnectionError, asyncio.IncompleteReadError, h11.LocalProtocolError):
+        except (ConnectionError, asyncio.IncompleteReadError, _ResponseError):
             return
         finally:
             self._writer.close()
@@ -615,7 +595,7 @@ class HttpServer:
         self.header_timeout_s = header_timeout_s
         self._socket: socket.socket | None = None
         self._acceptor: asyncio.Task[None] | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
+        self._connections = TaskGroup(f"{name} connections")
         # The errno values of accept() failures already logged: each is logged once per server.
         self._accept_errors_logged: set[int | None] = set()
         self.host = ""
@@ -679,9 +659,7 @@ class HttpServer:
                 backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
                 continue
             backoff = _ACCEPT_BACKOFF_MIN_S
-            task = asyncio.create_task(self._serve_socket(conn))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
+            self._connections.start(self._serve_socket(conn))
 
     async def _serve_socket(self, conn: socket.socket) -> None:
         conn.setblocking(False)
@@ -708,7 +686,4 @@ class HttpServer:
         if self._socket is not None:
             self._socket.close()
             self._socket = None
-        for task in list(self._tasks):
-            task.cancel()
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self._connections.aclose()

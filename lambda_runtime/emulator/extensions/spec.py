@@ -1,10 +1,10 @@
 """The seam between an execution environment and the Extensions / Telemetry machinery.
 
 One ``ExtensionsHost`` lives per execution environment (a re-initialised environment gets a new one).
-The environment (environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
+The environment (core/environment.py) calls it at the lifecycle points of section 2 of the protocols doc:
 
-    host = create_extensions_host(spec)      # before anything starts
-    server routes += host.routes()           # served on the environment's Runtime API port
+    host = ExtensionsRuntime(spec)           # before anything starts (extensions/host.py)
+    server routes += ExtensionsApi(host).routes()  # http/extensions.py, on the Runtime API port
     await host.start(runtime_api)            # launch --extensions-dir executables, wait until all
                                              #   registered; raise ExtensionInitError on init error / crash
     ... the runtime process starts, initialises and calls /next ...
@@ -26,27 +26,23 @@ The environment (environment.py) calls it at the lifecycle points of section 2 o
 extensions, 500 ms with internal ones only (a runtime that registered one to get SIGTERM), 0 (SIGKILL at
 once) with none. ``wait_init_done`` raises ``ExtensionInitError`` when an extension fails during init.
 
-Selection rule: ``create_extensions_host`` below is the ONE line that picks the implementation. E2 (owner of
-extensions_api.py / telemetry_api.py) may edit that single function to return its host; nothing else in the
-emulator names an implementation.
+Rule: this module holds the interface only; the environment (core/environment.py) depends on it, and
+extensions/host.py implements it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from lambda_runtime.emulator.http_server import Route
 from lambda_runtime.protocol.runtime_api import Invocation
 
 __all__ = [
     "ExtensionInitError",
     "ExtensionsHost",
     "ExtensionsSpec",
-    "NoExtensions",
-    "create_extensions_host",
 ]
 
 
@@ -101,8 +97,6 @@ class ExtensionsHost(Protocol):
         """False: no record can reach a subscriber, so ``platform_event`` / ``log_line`` may be skipped."""
         ...
 
-    def routes(self) -> Sequence[Route]: ...
-
     async def start(self, runtime_api: str) -> None: ...
 
     async def wait_init_done(self) -> None: ...
@@ -116,61 +110,3 @@ class ExtensionsHost(Protocol):
     def platform_event(self, event_type: str, record: Mapping[str, object]) -> None: ...
 
     def log_line(self, source: str, text: str) -> None: ...
-
-
-class NoExtensions:
-    """The host of an environment without extensions or telemetry subscribers: every step is immediate."""
-
-    def __init__(self, spec: ExtensionsSpec) -> None:
-        self.spec = spec
-
-    @property
-    def has_external_extensions(self) -> bool:
-        return False
-
-    @property
-    def shutdown_budget_ms(self) -> int:
-        return 0
-
-    @property
-    def failure(self) -> ExtensionInitError | None:
-        return None
-
-    @property
-    def delivers_invoke_events(self) -> bool:
-        return False
-
-    @property
-    def wants_telemetry(self) -> bool:
-        return False
-
-    def routes(self) -> Sequence[Route]:
-        return ()
-
-    async def start(self, runtime_api: str) -> None:
-        return None
-
-    async def wait_init_done(self) -> None:
-        return None
-
-    async def invoke_started(self, invocation: Invocation) -> None:
-        return None
-
-    async def wait_invoke_done(self) -> None:
-        return None
-
-    async def shutdown(self, reason: str, deadline_ms: int) -> None:
-        return None
-
-    def platform_event(self, event_type: str, record: Mapping[str, object]) -> None:
-        return None
-
-    def log_line(self, source: str, text: str) -> None:
-        return None
-
-
-def create_extensions_host(spec: ExtensionsSpec) -> ExtensionsHost:
-    """The one selection line (see the module docstring)."""
-    from lambda_runtime.emulator.ext_host import ExtensionsRuntime
-
-    return ExtensionsRuntime(spec)

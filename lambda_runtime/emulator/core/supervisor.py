@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from lambda_runtime.emulator import containment
+from lambda_runtime.emulator.core import containment
 
 __all__ = [
     "MAX_LINE_BYTES",

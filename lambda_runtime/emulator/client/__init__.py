@@ -1,0 +1,1 @@
+"""The `lambda-runtime invoke` command: a client of the Invoke API."""

@@ -1,0 +1,1 @@
+"""Extensions inside an execution environment: the extensions host and telemetry delivery."""
