@@ -33,7 +33,7 @@ EXIT_MISSING_EXTRA = 3
 
 # The extra that brings each optional dependency (by top-level import name) of the commands of a package.
 _EXTRAS = {
-    "lambda_runtime.emulator": ("emulator", frozenset({"h11", "httpx"})),
+    "lambda_runtime.emulator": ("emulator", frozenset({"h11", "httpx", "httptools"})),
 }
 
 # Each module has ``register(subparsers)``, adding parsers whose ``func`` default takes the parsed args

@@ -4,7 +4,7 @@
 - The package installed with ``pip install --target DIR --no-deps``, next to orjson and typing-extensions
   only (copied from this environment), runs a function: ``python -S -m lambda_runtime`` with
   ``PYTHONPATH=DIR`` (no site-packages) against the test harness's Runtime API answers an invoke.
-- ``emulate``, ``invoke`` and ``demo`` with h11 and httpx unimportable name the extra that brings them.
+- ``emulate``, ``invoke`` and ``demo`` with h11, httpx and httptools unimportable name the extra that brings them.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import lambda_runtime
 def handler(event, context):
     return {
         "package": lambda_runtime.__file__,
-        "missing": [name for name in ("httpx", "h11") if importlib.util.find_spec(name) is None],
+        "missing": [name for name in ("httpx", "h11", "httptools") if importlib.util.find_spec(name) is None],
         "site": "site" in sys.modules,
         "echo": event,
     }
@@ -108,12 +108,13 @@ def test_the_package_without_extras_runs_a_function(tmp_path: Path) -> None:
     assert posted.kind == "response", posted.body
     answer = json.loads(posted.body)
     assert Path(answer["package"]).is_relative_to(target)
-    assert answer["missing"] == ["httpx", "h11"]
+    assert answer["missing"] == ["httpx", "h11", "httptools"]
     assert answer["site"] is False
     assert answer["echo"] == {"n": 1}
 
 
-# Run before the command line: h11 and httpx cannot be imported, as in an install without [emulator].
+# Run before the command line: h11, httpx and httptools cannot be imported, as in an install without
+# [emulator].
 BLOCKER = """
 import importlib.abc
 import sys
@@ -121,7 +122,7 @@ import sys
 
 class _NotInstalled(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name.partition(".")[0] in ("h11", "httpx"):
+        if name.partition(".")[0] in ("h11", "httpx", "httptools"):
             raise ModuleNotFoundError(f"No module named {name!r}", name=name)
         return None
 

@@ -18,10 +18,11 @@ from collections import deque
 
 try:
     import httptools
-except ImportError as exc:  # pragma: no cover - depends on the installation
-    raise ImportError(
+except ModuleNotFoundError as exc:  # pragma: no cover - depends on the installation
+    raise ModuleNotFoundError(
         "the Lambda emulator parses HTTP with httptools, which is not installed: "
-        "pip install 'lambda-runtime[emulator]' (or: pip install httptools)"
+        "pip install 'lambda-runtime[emulator]' (or: pip install httptools)",
+        name="httptools",
     ) from exc
 
 __all__ = ["CLOSED", "NEED_DATA", "Body", "EndOfMessage", "ProtocolError", "RequestHead", "RequestParser"]
