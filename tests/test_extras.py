@@ -4,7 +4,8 @@
 - The package installed with ``pip install --target DIR --no-deps``, next to orjson and typing-extensions
   only (copied from this environment), runs a function: ``python -S -m lambda_runtime`` with
   ``PYTHONPATH=DIR`` (no site-packages) against the test harness's Runtime API answers an invoke.
-- ``emulate``, ``invoke`` and ``demo`` with h11, httpx and httptools unimportable name the extra that brings them.
+- ``emulate``, ``invoke`` and ``demo`` with h11, httpx and httptools unimportable name the extra that brings
+  them.
 """
 
 from __future__ import annotations
