@@ -26,6 +26,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 
+from lambda_runtime.emulator.artifact import runtime_launch
 from lambda_runtime.emulator.config import FunctionConfig
 from lambda_runtime.emulator.extensions_host import (
     ExtensionInitError,
@@ -194,8 +195,9 @@ class ExecutionEnvironment:
             self._fail_init(self._init_timeout())
             return
         try:
+            launch = runtime_launch(config, runtime_env, name=self.name)
             self._process = await SupervisedProcess.spawn(
-                config.command, env=runtime_env, cwd=config.task_root, on_line=self._on_output
+                launch.argv, env=launch.env, cwd=launch.cwd, on_line=self._on_output
             )
         except OSError as exc:
             message = f"cannot start the runtime {config.command[0]!r}: {exc.strerror or exc}"
