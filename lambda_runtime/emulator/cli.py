@@ -94,18 +94,18 @@ def _run_emulate(args: argparse.Namespace) -> int:
         if command or args.task_root is not None:
             args.parser.error("--zip runs the zip's bootstrap in /var/task: leave out --task-root and -- CMD")
         from lambda_runtime.emulator.artifact import ArtifactError, ArtifactSpec, unpack
-        from lambda_runtime.emulator.sandbox import isolation_for
+        from lambda_runtime.emulator.sandbox import extension_launchers, isolation_for
 
         try:
             artifact = ArtifactSpec(
                 zip=args.zip, layers=tuple(args.layer), ephemeral_storage_mb=args.ephemeral_storage
             )
-            unpacked = unpack(artifact)
+            unpack(artifact)
             isolation_for(artifact)
+            if args.extensions_dir is None:
+                args.extensions_dir = extension_launchers(artifact, parse_env_pairs(args.env))
         except (ValueError, ArtifactError) as exc:
             args.parser.error(str(exc))
-        if args.extensions_dir is None:
-            args.extensions_dir = unpacked.extensions_dir
     elif args.layer:
         args.parser.error("--layer needs --zip")
     try:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -39,6 +40,7 @@ __all__ = [
     "TASK_ROOT",
     "available_isolation",
     "bwrap_argv",
+    "extension_launchers",
     "isolation_for",
     "lambda_environment",
     "launch",
@@ -266,6 +268,19 @@ def unshare_argv(
     ]
 
 
+def _view_argv(spec: ArtifactSpec, unpacked: Unpacked, isolation: str, command: list[str]) -> list[str]:
+    """``command`` (paths as the view names them) run in the view; remap: the command itself."""
+    if isolation == "bwrap":
+        bwrap = _bwrap()
+        assert bwrap is not None
+        return bwrap_argv(bwrap, unpacked, spec.ephemeral_storage_mb, command, sized=_bwrap_has_size())
+    if isolation == "unshare":
+        tools = _unshare_tools()
+        assert tools is not None
+        return unshare_argv(tools, unpacked, spec.ephemeral_storage_mb, command)
+    return command
+
+
 def launch(
     spec: ArtifactSpec,
     unpacked: Unpacked,
@@ -276,20 +291,18 @@ def launch(
 ) -> Launch:
     """The artifact's ``bootstrap`` for one environment, in the view ``spec`` asks for."""
     isolation = isolation_for(spec)
-    if isolation == "bwrap":
-        bwrap = _bwrap()
-        assert bwrap is not None
-        command = [f"{TASK_ROOT}/bootstrap"]
-        argv = bwrap_argv(bwrap, unpacked, spec.ephemeral_storage_mb, command, sized=_bwrap_has_size())
-        return Launch(tuple(argv), lambda_environment(runtime_env, overrides), unpacked.root)
-    if isolation == "unshare":
-        tools = _unshare_tools()
-        assert tools is not None
-        argv = unshare_argv(tools, unpacked, spec.ephemeral_storage_mb, [f"{TASK_ROOT}/bootstrap"])
+    if isolation != "remap":
+        argv = _view_argv(spec, unpacked, isolation, [f"{TASK_ROOT}/bootstrap"])
         return Launch(tuple(argv), lambda_environment(runtime_env, overrides), unpacked.root)
     _warn_remap()
-    task, opt = str(unpacked.task), str(unpacked.opt)
-    env = lambda_environment(runtime_env, {}, task_root=task, opt=opt)
+    env = _remapped_environment(unpacked, runtime_env, overrides, name)
+    return Launch((str(unpacked.bootstrap),), env, unpacked.task)
+
+
+def _remapped_environment(
+    unpacked: Unpacked, runtime_env: Mapping[str, str], overrides: Mapping[str, str], name: str
+) -> dict[str, str]:
+    env = lambda_environment(runtime_env, {}, task_root=str(unpacked.task), opt=str(unpacked.opt))
     env["PYTHONNOUSERSITE"] = "1"
     env["TMPDIR"] = tempfile.mkdtemp(prefix=f"tmp-{name or 'env'}-", dir=unpacked.root)
     layer_python = unpacked.opt / "python" / "bin" / "python3"
@@ -298,4 +311,40 @@ def launch(
         env["LAMBDA_RUNTIME_PYTHON"] = str(layer_python)
         env["LD_LIBRARY_PATH"] = f"{unpacked.opt}/python/lib:{env['LD_LIBRARY_PATH']}"
     env.update(overrides)
-    return Launch((str(unpacked.bootstrap),), env, unpacked.task)
+    return env
+
+
+def extension_launchers(spec: ArtifactSpec, overrides: Mapping[str, str]) -> Path | None:
+    """A folder for ``--extensions-dir``: for each executable ``/opt/extensions/NAME`` of the layers, a
+    launcher ``NAME`` that runs it in the view (its own /tmp), with Lambda's variables instead of the
+    host's and the ``--env`` values. None when the layers bring no extension."""
+    from lambda_runtime.emulator.artifact import unpack
+
+    unpacked = unpack(spec)
+    source = unpacked.extensions_dir
+    if source is None:
+        return None
+    names = sorted(p.name for p in source.iterdir() if p.is_file() and os.access(p, os.X_OK))
+    if not names:
+        return None
+    isolation = isolation_for(spec)
+    folder = Path(tempfile.mkdtemp(prefix="extensions-", dir=unpacked.root))
+    for name in names:
+        if isolation == "remap":
+            _warn_remap()
+            env = _remapped_environment(unpacked, {}, overrides, name)
+            argv = [str(source / name)]
+        else:
+            env = lambda_environment({}, overrides)
+            argv = _view_argv(spec, unpacked, isolation, [f"{OPT}/extensions/{name}"])
+        env.pop("LAMBDA_TASK_ROOT", None)  # hidden from extensions
+        unset = " ".join(f"-u {variable}" for variable in sorted(_HOST_VARIABLES))
+        assignments = " ".join(shlex.quote(f"{key}={value}") for key, value in sorted(env.items()))
+        script = folder / name
+        script.write_text(
+            "#!/bin/sh\n"
+            f"# Runs the layer's extension {name} in Lambda's filesystem view.\n"
+            f'exec /usr/bin/env {unset} {assignments} {shlex.join(argv)} "$@"\n'
+        )
+        script.chmod(0o755)
+    return folder

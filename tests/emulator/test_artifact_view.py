@@ -22,7 +22,12 @@ import pytest
 from lambda_runtime.cli import main
 from lambda_runtime.emulator.artifact import ArtifactError, ArtifactSpec, extract_zip, unpack
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.sandbox import _bwrap, _unshare_tools, lambda_environment
+from lambda_runtime.emulator.sandbox import (
+    _bwrap,
+    _unshare_tools,
+    extension_launchers,
+    lambda_environment,
+)
 from tests.emulator.harness import running
 from tests.emulator.test_cli_subprocess import CONSOLE_SCRIPT, EmulatorProcess
 from tests.support.paths import REPO_ROOT
@@ -262,3 +267,44 @@ def test_environment_drops_host_variables_and_keeps_overrides() -> None:
     assert env["_HANDLER"] == "a.b"
     assert env["LAMBDA_TASK_ROOT"] == "/var/task"
     assert not {"HOME", "PYTHONPATH", "VIRTUAL_ENV"} & set(env)
+
+
+# Its interpreter is the Python layer's: the shebang only resolves inside the view.
+EXTENSION = """#!/opt/python/bin/python3
+import json, os, urllib.request
+
+base = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2020-01-01/extension"
+body = json.dumps({"events": ["SHUTDOWN"]}).encode()
+request = urllib.request.Request(base + "/register", data=body, method="POST")
+request.add_header("Lambda-Extension-Name", "probe")
+identifier = urllib.request.urlopen(request).headers["Lambda-Extension-Identifier"]
+seen = {"work": os.path.exists("/work"), "task": os.path.exists("/var/task/app.py")}
+seen["home"] = "HOME" in os.environ
+print("probe sees " + json.dumps(seen, sort_keys=True), flush=True)
+while True:
+    request = urllib.request.Request(base + "/event/next")
+    request.add_header("Lambda-Extension-Identifier", identifier)
+    if json.loads(urllib.request.urlopen(request).read())["eventType"] == "SHUTDOWN":
+        break
+"""
+
+
+@pytest.mark.parametrize("isolation", NAMESPACE_TOOLS)
+def test_layer_extension_starts_in_the_view(
+    isolation: str, artifacts: dict[str, Path], tmp_path: Path
+) -> None:
+    layer = tmp_path / "extension.zip"
+    with zipfile.ZipFile(layer, "w") as archive:
+        script = zipfile.ZipInfo("extensions/probe")
+        script.external_attr = 0o100755 << 16
+        archive.writestr(script, EXTENSION)
+    spec = ArtifactSpec(zip=artifacts["zip"], layers=(artifacts["python"], layer), isolation=isolation)
+    launchers = extension_launchers(spec, {})
+    assert launchers is not None
+    assert sorted(path.name for path in launchers.iterdir()) == ["probe"]
+    config = FunctionConfig(handler="app.handler", artifact=spec, extensions_dir=launchers)
+    with running(config) as emulator:
+        answer = emulator.client().invoke(FunctionName="function", Payload=orjson.dumps({"probe": PROBES}))
+        assert "FunctionError" not in answer
+        lines = list(emulator.lines)
+    assert any('probe sees {"home": false, "task": true, "work": false}' in line for line in lines), lines
