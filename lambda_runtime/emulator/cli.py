@@ -108,6 +108,8 @@ def _run_emulate(args: argparse.Namespace) -> int:
             args.parser.error(str(exc))
     elif args.layer:
         args.parser.error("--layer needs --zip")
+    # With --zip the command is only shown: the spawn step runs the zip's bootstrap in the view.
+    runtime = ("/var/task/bootstrap",) if artifact is not None else DEFAULT_COMMAND
     try:
         env = parse_env_pairs(args.env)
         config = FunctionConfig(
@@ -118,7 +120,7 @@ def _run_emulate(args: argparse.Namespace) -> int:
             concurrency=args.concurrency,
             task_root=args.task_root or Path.cwd(),
             extensions_dir=args.extensions_dir,
-            command=tuple(command) if command else DEFAULT_COMMAND,
+            command=tuple(command) if command else runtime,
             env=env,
             runtime_api_prefix=args.runtime_api_prefix,
             artifact=artifact,

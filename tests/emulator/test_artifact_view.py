@@ -2,8 +2,8 @@
 filesystem view (bubblewrap, or unshare as root) or, without either, by path remapping; real processes.
 
 The function zip is built for this interpreter's X.Y with an empty requirements file (pip still installs the
-runtime's orjson and typing-extensions wheels, hence the ``network`` mark); the layer is built from
-``sys.base_prefix``.
+runtime's orjson and typing-extensions wheels, hence the ``network`` mark on the tests using it); the layer is
+built from ``sys.base_prefix``.
 """
 
 from __future__ import annotations
@@ -31,8 +31,6 @@ from lambda_runtime.emulator.sandbox import (
 from tests.emulator.harness import running
 from tests.emulator.test_cli_subprocess import CONSOLE_SCRIPT, EmulatorProcess
 from tests.support.paths import REPO_ROOT
-
-pytestmark = pytest.mark.network
 
 HOST_VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
 
@@ -137,6 +135,7 @@ def _invoke(config: FunctionConfig, payload: dict[str, Any]) -> tuple[dict[str, 
         return body, answer.get("FunctionError")
 
 
+@pytest.mark.network
 @pytest.mark.parametrize("isolation", NAMESPACE_TOOLS)
 def test_artifact_runs_in_lambdas_filesystem_view(isolation: str, artifacts: dict[str, Path]) -> None:
     spec = ArtifactSpec(
@@ -170,6 +169,7 @@ def test_artifact_runs_in_lambdas_filesystem_view(isolation: str, artifacts: dic
     assert REPO_ROOT.as_posix() not in env.get("PYTHONPATH", "")
 
 
+@pytest.mark.network
 def test_path_remapping_when_no_namespace_tool(artifacts: dict[str, Path]) -> None:
     spec = ArtifactSpec(zip=artifacts["zip"], layers=(artifacts["python"],), isolation="remap")
     unpacked = unpack(spec)
@@ -187,6 +187,7 @@ def test_path_remapping_when_no_namespace_tool(artifacts: dict[str, Path]) -> No
     assert seen["tmp_writable"] is True
 
 
+@pytest.mark.network
 @pytest.mark.parametrize("isolation", [*NAMESPACE_TOOLS, "remap"])
 def test_missing_dependency_fails_with_import_module_error(
     isolation: str, artifacts: dict[str, Path]
@@ -209,7 +210,9 @@ def emulate_zip(artifacts: dict[str, Path], tmp_path: Path) -> Iterator[Emulator
         emulator.kill()
 
 
+@pytest.mark.network
 def test_cli_emulate_zip_answers_an_invoke(emulate_zip: EmulatorProcess) -> None:
+    emulate_zip.wait_for(r"runtime: /var/task/bootstrap$")
     port = int(emulate_zip.wait_for(r"try: lambda-runtime invoke --port (\d+)").group(1))
     result = subprocess.run(
         [str(CONSOLE_SCRIPT), "invoke", "--port", str(port), "--payload", orjson.dumps({"probe": PROBES})],
@@ -224,6 +227,7 @@ def test_cli_emulate_zip_answers_an_invoke(emulate_zip: EmulatorProcess) -> None
     emulate_zip.stop(__import__("signal").SIGTERM)
 
 
+@pytest.mark.network
 def test_cli_refuses_zip_with_a_runtime_command(artifacts: dict[str, Path]) -> None:
     result = subprocess.run(
         [str(CONSOLE_SCRIPT), "emulate", "--zip", str(artifacts["zip"]), "--", "python3"],
@@ -289,6 +293,7 @@ while True:
 """
 
 
+@pytest.mark.network
 @pytest.mark.parametrize("isolation", NAMESPACE_TOOLS)
 def test_layer_extension_starts_in_the_view(
     isolation: str, artifacts: dict[str, Path], tmp_path: Path
