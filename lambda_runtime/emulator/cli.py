@@ -62,6 +62,13 @@ def _directory(text: str) -> Path:
     return path
 
 
+def _file(text: str) -> Path:
+    path = Path(text).resolve()
+    if not path.is_file():
+        raise argparse.ArgumentTypeError(f"not a file: {text!r}")
+    return path
+
+
 def _runtime_command(rest: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """The runtime command given after ``--``; anything else left over is refused (exit status 2)."""
     if not rest:
@@ -82,6 +89,27 @@ def _run_emulate(args: argparse.Namespace) -> int:
     from lambda_runtime.emulator.config import DEFAULT_COMMAND, FunctionConfig
     from lambda_runtime.emulator.service import run_emulator
 
+    artifact = None
+    if args.zip is not None:
+        if command or args.task_root is not None:
+            args.parser.error("--zip runs the zip's bootstrap in /var/task: leave out --task-root and -- CMD")
+        from lambda_runtime.emulator.core.artifact import ArtifactError, ArtifactSpec, unpack
+        from lambda_runtime.emulator.core.sandbox import extension_launchers, isolation_for
+
+        try:
+            artifact = ArtifactSpec(
+                zip=args.zip, layers=tuple(args.layer), ephemeral_storage_mb=args.ephemeral_storage
+            )
+            unpack(artifact)
+            isolation_for(artifact)
+            if args.extensions_dir is None:
+                args.extensions_dir = extension_launchers(artifact, parse_env_pairs(args.env))
+        except (ValueError, ArtifactError) as exc:
+            args.parser.error(str(exc))
+    elif args.layer:
+        args.parser.error("--layer needs --zip")
+    # With --zip the command is only shown: the spawn step runs the zip's bootstrap in the view.
+    runtime = ("/var/task/bootstrap",) if artifact is not None else DEFAULT_COMMAND
     try:
         env = parse_env_pairs(args.env)
         config = FunctionConfig(
@@ -92,9 +120,10 @@ def _run_emulate(args: argparse.Namespace) -> int:
             concurrency=args.concurrency,
             task_root=args.task_root or Path.cwd(),
             extensions_dir=args.extensions_dir,
-            command=tuple(command) if command else DEFAULT_COMMAND,
+            command=tuple(command) if command else runtime,
             env=env,
             runtime_api_prefix=args.runtime_api_prefix,
+            artifact=artifact,
         )
     except ValueError as exc:
         args.parser.error(str(exc))
@@ -130,6 +159,27 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     emulate.add_argument(
         "--extensions-dir", type=_directory, default=None, help="executables to run as extensions"
+    )
+    emulate.add_argument(
+        "--zip",
+        type=_file,
+        default=None,
+        help="a built function zip: each environment runs its bootstrap in Lambda's filesystem view "
+        "(/var/task read-only, layers at /opt, /tmp; bubblewrap, else unshare as root, else path remapping)",
+    )
+    emulate.add_argument(
+        "--layer",
+        type=_file,
+        action="append",
+        default=[],
+        help="with --zip: a layer zip unpacked at /opt, in order, later ones overwriting (repeatable)",
+    )
+    emulate.add_argument(
+        "--ephemeral-storage",
+        type=_positive_int,
+        default=512,
+        metavar="MB",
+        help="with --zip: size of /tmp, 512..10240 MB",
     )
     emulate.add_argument(
         "--no-runtime-api-prefix",

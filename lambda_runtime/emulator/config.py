@@ -12,6 +12,10 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from lambda_runtime.emulator.core.artifact import ArtifactSpec
 
 __all__ = ["DEFAULT_COMMAND", "HIDDEN_FROM_EXTENSIONS", "FunctionConfig", "NameRule", "extension_environment"]
 
@@ -81,6 +85,8 @@ class FunctionConfig:
     region: str = "us-east-1"
     account_id: str = "123456789012"
     version: str = "$LATEST"
+    # A built zip and layers run in Lambda's filesystem view (artifact.py); ``command`` is then unused.
+    artifact: ArtifactSpec | None = None
 
     def __post_init__(self) -> None:
         if not self.function_name or "/" in self.function_name or ":" in self.function_name:

@@ -40,6 +40,7 @@ from lambda_runtime.emulator.core.logs import (
 )
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.core.peers import peer_in_tree
+from lambda_runtime.emulator.core.sandbox import runtime_launch
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
 from lambda_runtime.emulator.extensions.host import ExtensionsRuntime
 from lambda_runtime.emulator.extensions.spec import ExtensionInitError, ExtensionsHost, ExtensionsSpec
@@ -219,8 +220,9 @@ class ExecutionEnvironment:
             self._fail_init(self._init_timeout())
             return
         try:
+            launch = runtime_launch(config, runtime_env, name=self.name)
             self._process = await SupervisedProcess.spawn(
-                config.command, env=runtime_env, cwd=config.task_root, on_line=self._on_output
+                launch.argv, env=launch.env, cwd=launch.cwd, on_line=self._on_output
             )
         except OSError as exc:
             message = f"cannot start the runtime {config.command[0]!r}: {exc.strerror or exc}"
