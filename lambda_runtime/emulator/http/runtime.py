@@ -21,7 +21,8 @@ from collections.abc import Mapping
 
 import orjson
 
-from lambda_runtime.emulator.core.environment import ExecutionEnvironment, InvokeRecord, Rejected
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment, Rejected
+from lambda_runtime.emulator.core.invoke_state import InvokeRecord
 from lambda_runtime.emulator.core.outcome import Failure, Success
 from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse
 from lambda_runtime.protocol.lifecycle import IllegalTransition
