@@ -13,6 +13,7 @@ Rules:
 - ``log`` imports nothing from ``runtime``, ``emulator``, ``build``, ``extensions``;
 - ``runtime`` never imports ``emulator``, ``build``, ``extensions``;
 - ``emulator`` never imports ``runtime``;
+- the emulator's ``client`` (the ``invoke`` command) never imports its servers (``http``) or ``core``;
 - ``events`` imports nothing of ours but itself, ``_record`` and ``_jsonable``.
 """
 
@@ -189,6 +190,11 @@ def test_emulator_never_imports_runtime() -> None:
     if "lambda_runtime.emulator" in SKIPPED_WHILE_EMULATOR_REDESIGN_LANDS:
         pytest.skip("the emulator is being restructured on another branch")
     assert _violations("lambda_runtime.emulator", ("lambda_runtime.runtime",)) == []
+
+
+def test_the_invoke_client_never_imports_the_emulators_servers_or_core() -> None:
+    forbidden = ("lambda_runtime.emulator.http", "lambda_runtime.emulator.core")
+    assert _violations("lambda_runtime.emulator.client", forbidden) == []
 
 
 def test_events_import_nothing_of_ours_but_themselves_record_and_jsonable() -> None:
