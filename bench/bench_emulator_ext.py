@@ -10,12 +10,12 @@ from collections.abc import Callable
 
 from botocore.eventstream import EventStreamBuffer
 
-from lambda_runtime.emulator.extensions.delivery import RecordBuffer
-from lambda_runtime.emulator.http.event_stream import (
+from lambda_runtime.emulator.event_stream import (
     EventStreamDecoder,
     encode_invoke_complete,
     encode_payload_chunk,
 )
+from lambda_runtime.emulator.extensions.delivery import RecordBuffer
 from lambda_runtime.protocol.telemetry import Buffering, TelemetryRecord
 
 __all__ = ["main"]

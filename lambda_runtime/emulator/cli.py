@@ -1,4 +1,5 @@
-"""``lambda-runtime emulate`` and ``lambda-runtime demo`` (and E2's ``invoke``, registered from here).
+"""``lambda-runtime emulate``, ``lambda-runtime demo`` and ``lambda-runtime invoke`` (its client lives in
+``client/invoke.py``; the command is registered here).
 
 Rule: argument checking happens here, with a clear message and exit status 2; the emulator itself is
 imported only when a command runs.

@@ -7,6 +7,8 @@ Codec, used by both sides (the runtime encodes, the emulator and test servers de
 
 - body of /error and /init/error: ``ErrorReport.to_json`` / ``ErrorReport.from_json``, with
   ``ErrorReport.header_error_type`` for the ``Lambda-Runtime-Function-Error-Type`` header;
+  ``ErrorReport.from_post`` reads a post with its header type, ``ErrorReport.is_document`` says whether a
+  relay may pass the body on as it is;
 - a stream that fails after its first byte: ``ErrorTrailers.from_report(report).render()`` gives the two
   trailers, ``ErrorTrailers.parse(trailers)`` reads them back (``None`` when the stream did not fail).
 
@@ -190,12 +192,32 @@ class ErrorReport(Record):
     @classmethod
     def from_json(cls, body: bytes) -> ErrorReport:
         """Read an error body leniently: a peer may send anything."""
-        try:
-            doc = orjson.loads(body)
-        except orjson.JSONDecodeError:
+        doc = _json_object(body)
+        if doc is None:
             return cls(_UNKNOWN, body.decode("utf-8", "replace"))
-        if not isinstance(doc, dict):
-            return cls(_UNKNOWN, body.decode("utf-8", "replace"))
+        return cls._from_object(doc)
+
+    @classmethod
+    def from_post(cls, body: bytes, error_type: str) -> ErrorReport:
+        """The report of an /error or /init/error post whose header type (or the API's default) is
+        ``error_type``: the body when it is an error document (``is_document``); else ``error_type`` with
+        the body's text as message, or no message when the body is JSON but no error document."""
+        doc = _json_object(body)
+        if doc is not None and isinstance(doc.get("errorType"), str):
+            return cls._from_object(doc)
+        if doc is not None or _is_json(body):
+            return cls(error_type, "")
+        return cls(error_type, body.decode("utf-8", "replace"))
+
+    @staticmethod
+    def is_document(body: bytes) -> bool:
+        """Whether ``body`` is an error document: a JSON object whose ``errorType`` is a string. A relay
+        (the emulator) passes such a body on byte for byte."""
+        doc = _json_object(body)
+        return doc is not None and isinstance(doc.get("errorType"), str)
+
+    @classmethod
+    def _from_object(cls, doc: dict[str, object]) -> ErrorReport:
         trace = doc.get("stackTrace")
         return cls(
             str(doc.get("errorType") or _UNKNOWN),
@@ -266,6 +288,25 @@ class ErrorTrailers(Record):
         if report.error_type == _UNKNOWN and self.error_type:
             return ErrorReport(self.error_type, report.error_message, report.stack_trace, report.request_id)
         return report
+
+
+def _json_object(body: bytes) -> dict[str, object] | None:
+    """``body`` as a JSON object; None when it is not JSON or not an object."""
+    try:
+        doc = orjson.loads(body) if body else None
+    except orjson.JSONDecodeError:
+        return None
+    return doc if isinstance(doc, dict) else None
+
+
+def _is_json(body: bytes) -> bool:
+    if not body:
+        return False
+    try:
+        orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    return True
 
 
 _ERROR_TYPE_KEY = ERROR_TYPE_HEADER.lower()

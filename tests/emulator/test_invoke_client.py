@@ -21,7 +21,7 @@ from lambda_runtime.emulator.client.invoke import (
     register,
     run,
 )
-from lambda_runtime.emulator.http.event_stream import encode_invoke_complete, encode_payload_chunk
+from lambda_runtime.emulator.event_stream import encode_invoke_complete, encode_payload_chunk
 
 
 @dataclass

@@ -16,7 +16,7 @@ from botocore.eventstream import EventStreamBuffer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lambda_runtime.emulator.http.event_stream import (
+from lambda_runtime.emulator.event_stream import (
     EVENT_STREAM_CONTENT_TYPE,
     EventStreamDecoder,
     EventStreamError,

@@ -68,3 +68,22 @@ def test_a_body_trailer_without_an_error_type_takes_the_header_type() -> None:
     parsed = ErrorTrailers.parse({_TYPE: "Function.Oops", _BODY: body})
     assert parsed is not None
     assert parsed.report() == ErrorReport("Function.Oops", "m")
+
+
+@given(_reports)
+def test_a_post_of_an_error_document_reads_as_the_document(report: ErrorReport) -> None:
+    body = report.to_json()
+    assert ErrorReport.is_document(body)
+    assert ErrorReport.from_post(body, "Function.Header") == ErrorReport.from_json(body)
+
+
+def test_a_post_that_is_no_error_document_takes_the_header_type() -> None:
+    assert ErrorReport.from_post(b"it broke", "Function.Oops") == ErrorReport("Function.Oops", "it broke")
+    assert ErrorReport.from_post(b"", "Runtime.Unknown") == ErrorReport("Runtime.Unknown", "")
+    # JSON that is no error document gives no message: only the header speaks.
+    assert ErrorReport.from_post(b'{"errorMessage": "m"}', "Function.Oops") == ErrorReport(
+        "Function.Oops", ""
+    )
+    assert ErrorReport.from_post(b"[1, 2]", "Function.Oops") == ErrorReport("Function.Oops", "")
+    for body in (b"it broke", b"", b"[1]", b'{"errorType": 1}'):
+        assert not ErrorReport.is_document(body)

@@ -305,7 +305,7 @@ class _StreamOutput:
 
 
 def _streamed(client: httpx.Client, options: InvokeOptions, stdout: BinaryIO, stderr: TextIO) -> int:
-    from lambda_runtime.emulator.http.event_stream import (
+    from lambda_runtime.emulator.event_stream import (
         EventStreamDecoder,
         EventStreamError,
         parse_invoke_complete,

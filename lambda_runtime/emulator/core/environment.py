@@ -25,11 +25,10 @@ import contextlib
 import os
 import secrets
 import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from lambda_runtime.emulator.config import FunctionConfig, extension_environment
+from lambda_runtime.emulator.core.invoke_state import InvokeRecord, InvokeRequest
 from lambda_runtime.emulator.core.logs import (
     InvokeLog,
     LogSink,
@@ -38,7 +37,7 @@ from lambda_runtime.emulator.core.logs import (
     start_line,
     timed_out_line,
 )
-from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
+from lambda_runtime.emulator.core.outcome import Failure, StreamedResult, Success
 from lambda_runtime.emulator.core.peers import peer_in_tree
 from lambda_runtime.emulator.core.sandbox import runtime_launch
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess, describe_exit
@@ -58,20 +57,7 @@ from lambda_runtime.protocol.telemetry import (
     platform_start,
 )
 
-__all__ = ["ExecutionEnvironment", "InvokeRecord", "InvokeRequest", "Rejected", "new_path_prefix"]
-
-
-@dataclass(frozen=True, slots=True)
-class InvokeRequest:
-    """An invoke as the Invoke API accepted it."""
-
-    payload: bytes
-    request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
-    # The decoded X-Amz-Client-Context (JSON text), passed to the runtime as Lambda-Runtime-Client-Context.
-    client_context: str | None = None
-    # The caller's X-Amzn-Trace-Id (kept as the invoke's trace id; None: a fresh one) and X-Amz-Tenant-Id.
-    trace_id: str | None = None
-    tenant_id: str | None = None
+__all__ = ["ExecutionEnvironment", "Rejected", "new_path_prefix"]
 
 
 class Rejected(Exception):
@@ -92,31 +78,6 @@ def new_path_prefix() -> str:
 def _trace_id() -> str:
     random = os.urandom(20).hex()
     return f"Root=1-{int(time.time()):08x}-{random[:24]};Parent={random[24:]};Sampled=0"
-
-
-class InvokeRecord:
-    """One invocation in flight. ``first``: the answer or the start of a stream; ``finished``: the end."""
-
-    def __init__(
-        self, request: InvokeRequest, invocation: Invocation, init_duration_ms: float | None
-    ) -> None:
-        loop = asyncio.get_running_loop()
-        self.request = request
-        self.invocation = invocation
-        self.init_duration_ms = init_duration_ms
-        self.log = InvokeLog()
-        self.first: asyncio.Future[Outcome] = loop.create_future()
-        self.finished: asyncio.Future[Failure | None] = loop.create_future()
-        self.started = time.monotonic()
-
-    @property
-    def log_tail(self) -> str:
-        """``X-Amz-Log-Result``: base64 of the end of this invoke's log (complete once ``finished``)."""
-        return self.log.tail_base64()
-
-    @property
-    def request_id(self) -> str:
-        return self.request.request_id
 
 
 class ExecutionEnvironment:

@@ -1,6 +1,7 @@
 """One invoke from acceptance to END/REPORT, and the slot it holds until its environment is reusable.
 
-This file answers "when is a slot free?":
+This file, and no other, answers "when is a slot free?" (``core/pool.py`` keeps the flags it sets;
+the invoke's state is ``core/invoke_state.py``, written by ``core/environment.py``):
 - A slot is taken by ``Invocations.take_slot`` (a synchronous invoke: at once, or None -> 429, except that
   a slot winding down is waited for) or ``Invocations.wait_slot`` (an Event invoke: it queues).
 - It is released exactly once: at once when the environment's init failed, otherwise once the invoke
@@ -15,7 +16,7 @@ This file answers "when is a slot free?":
 
 from __future__ import annotations
 
-from lambda_runtime.emulator.core.environment import InvokeRecord, InvokeRequest
+from lambda_runtime.emulator.core.invoke_state import InvokeRecord, InvokeRequest
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult
 from lambda_runtime.emulator.core.pool import Pool, Slot
 from lambda_runtime.emulator.tasks import TaskGroup

@@ -3,10 +3,8 @@
 Rules:
 - ``try_acquire`` never waits: None means every slot is busy (the Invoke API answers 429).
   ``acquire`` waits for a slot (Event invokes queue like Lambda's internal queue).
-- A slot is busy from acquisition until its environment is reusable again (the runtime is back in /next)
-  or gone; a slot whose environment is gone gets a fresh one on its next use.
-- A slot whose invoke has ended but whose runtime is not back in /next yet is "winding down": a caller
-  waits for it instead of getting 429 (back-to-back invokes from one caller never throttle).
+- The pool only keeps the flags: when a slot is taken, winding down and free is decided in
+  ``core/invocation.py`` alone. A slot whose environment is gone gets a fresh one on its next use.
 - Idle slots holding a warm environment are preferred over cold ones.
 - An environment leaving its slot (gone, or replaced) keeps shutting down in the background; ``close``
   waits for those too, so no runtime process outlives the pool.

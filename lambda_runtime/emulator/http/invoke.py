@@ -25,13 +25,13 @@ from urllib.parse import parse_qs, unquote
 
 import orjson
 
+from lambda_runtime.emulator import event_stream
 from lambda_runtime.emulator.config import FunctionConfig
-from lambda_runtime.emulator.core.environment import InvokeRequest
 from lambda_runtime.emulator.core.invocation import Invocation, Invocations
+from lambda_runtime.emulator.core.invoke_state import InvokeRequest
 from lambda_runtime.emulator.core.logs import LogSink
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult, Success
 from lambda_runtime.emulator.core.pool import Pool, Slot
-from lambda_runtime.emulator.http import event_stream
 from lambda_runtime.emulator.http.server import (
     BodyTooLarge,
     HttpRequest,

@@ -15,15 +15,13 @@ Request ids in paths arrive percent-decoded (``parse_route``), so runtimes that 
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Mapping
 
-import orjson
-
-from lambda_runtime.emulator.core.environment import ExecutionEnvironment, InvokeRecord, Rejected
+from lambda_runtime.emulator.core.environment import ExecutionEnvironment, Rejected
+from lambda_runtime.emulator.core.invoke_state import InvokeRecord
 from lambda_runtime.emulator.core.outcome import Failure, Success
 from lambda_runtime.emulator.http.server import BodyTooLarge, HttpRequest, HttpResponse
+from lambda_runtime.protocol.errors import ErrorReport, ErrorTrailers
 from lambda_runtime.protocol.lifecycle import IllegalTransition
 from lambda_runtime.protocol.routes import RouteKind, parse_route
 from lambda_runtime.protocol.runtime_api import MAX_PAYLOAD_BYTES, STREAMING_CONTENT_TYPE, Header
@@ -46,16 +44,16 @@ def _too_large(limit: int = MAX_PAYLOAD_BYTES) -> HttpResponse:
 
 def error_failure(header_error_type: str | None, body: bytes, default_type: str) -> Failure:
     """An /error or /init/error post (its ``Lambda-Runtime-Function-Error-Type`` header and body) as the
-    failure the caller will see: the body when it is an error document, else one built from the header."""
-    try:
-        doc = orjson.loads(body) if body else None
-    except orjson.JSONDecodeError:
-        doc = None
-    if isinstance(doc, dict) and isinstance(doc.get("errorType"), str):
-        return Failure(doc["errorType"], body)
-    error_type = header_error_type or default_type
-    message = body.decode("utf-8", "replace") if doc is None else ""
-    return Failure.of(error_type, message)
+    failure the caller will see: the body itself when it is an error document, else one built from the
+    header (``ErrorReport.from_post``)."""
+    return _failure(ErrorReport.from_post(body, header_error_type or default_type), body)
+
+
+def _failure(report: ErrorReport, body: bytes) -> Failure:
+    """The caller's failure: an error document passes on byte for byte, anything else is rebuilt."""
+    if ErrorReport.is_document(body):
+        return Failure(report.error_type, body)
+    return Failure.of(report.error_type, report.error_message)
 
 
 def _error_failure(request: HttpRequest, body: bytes, default_type: str) -> Failure:
@@ -145,18 +143,7 @@ def _trailer_failure(request: HttpRequest) -> Failure | None:
 
 def trailer_failure(trailers: Mapping[str, str]) -> Failure | None:
     """The failure a streamed response's trailers report (keys lower-case); None when they report none."""
-    error_type = trailers.get(Header.FUNCTION_ERROR_TYPE.lower())
-    if not error_type:
+    parsed = ErrorTrailers.parse(trailers)
+    if parsed is None:
         return None
-    encoded = trailers.get(Header.FUNCTION_ERROR_BODY.lower(), "")
-    try:
-        body = base64.b64decode(encoded, validate=True)
-    except (binascii.Error, ValueError):
-        body = b""
-    try:
-        doc = orjson.loads(body) if body else None
-    except orjson.JSONDecodeError:
-        doc = None
-    if isinstance(doc, dict):
-        return Failure(str(doc.get("errorType") or error_type), body)
-    return Failure.of(error_type, body.decode("utf-8", "replace"))
+    return _failure(parsed.report(), parsed.body)

@@ -1,6 +1,8 @@
 """AWS event-stream framing (``application/vnd.amazon.eventstream``), sans-IO.
 
-Rule: this module turns messages into bytes and bytes into messages; it never touches a socket.
+Rule: this module turns messages into bytes and bytes into messages; it never touches a socket and imports
+nothing of the emulator. Both sides import it: the Invoke API (``http/invoke.py``) encodes, the ``invoke``
+client (``client/invoke.py``) decodes; neither keeps its own copy of the prelude or the CRCs.
 The streaming Invoke API answers ``PayloadChunk`` messages followed by one ``InvokeComplete``.
 
 A message, big-endian::
