@@ -41,9 +41,11 @@ import hmac
 import logging
 import re
 import socket
+from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import cast
 
 import orjson
 
@@ -318,15 +320,125 @@ def _encode_chunk(data: bytes) -> bytes:
 _LAST_CHUNK = b"0\r\n\r\n"
 
 
+class _Wire(asyncio.Protocol):
+    """A connection's bytes without asyncio streams: what the peer sent waits here until ``read`` (reading
+    pauses while over ``_READ_SIZE`` is unread), ``write`` goes straight to the transport, and ``drain``
+    waits only while the transport is over its high-water mark. A peer's half-close keeps the connection
+    open for the response."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self._chunks: deque[bytes] = deque()
+        self._unread = 0
+        self._eof = False
+        self._lost = False
+        self._error: BaseException | None = None
+        self._reading_paused = False
+        self._writing_paused = False
+        self._waiter: asyncio.Future[None] | None = None
+        self._drain_waiter: asyncio.Future[None] | None = None
+
+    # -- asyncio.Protocol ---------------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's transports do not subclass it
+
+    def data_received(self, data: bytes) -> None:
+        self._chunks.append(data)
+        self._unread += len(data)
+        if self._unread > _READ_SIZE and not self._reading_paused and self.transport is not None:
+            self._reading_paused = True
+            self.transport.pause_reading()
+        self._wake()
+
+    def eof_received(self) -> bool:
+        self._eof = True
+        self._wake()
+        return True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._eof = True
+        self._lost = True
+        self._error = exc
+        self._wake()
+        waiter = self._drain_waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def pause_writing(self) -> None:
+        self._writing_paused = True
+
+    def resume_writing(self) -> None:
+        self._writing_paused = False
+        waiter = self._drain_waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    # -- for the connection ---------------------------------------------------------------------------
+
+    async def read(self) -> bytes:
+        """The next bytes the peer sent; ``b""`` at its end (the error that ended it, if any, raised)."""
+        while not self._chunks:
+            if self._eof:
+                if self._error is not None:
+                    raise self._error
+                return b""
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiter = waiter
+            try:
+                await waiter
+            finally:
+                self._waiter = None
+        data = self._chunks.popleft()
+        self._unread -= len(data)
+        if self._reading_paused and self._unread <= _READ_SIZE and not self._lost:
+            self._reading_paused = False
+            assert self.transport is not None
+            self.transport.resume_reading()
+        return data
+
+    def write(self, data: bytes) -> None:
+        assert self.transport is not None
+        self.transport.write(data)
+
+    async def drain(self) -> None:
+        """Wait while the transport's buffer is over its high-water mark; ``ConnectionResetError`` once
+        the connection is gone."""
+        if self._lost:
+            raise ConnectionResetError("connection lost")
+        while self._writing_paused:
+            waiter = asyncio.get_running_loop().create_future()
+            self._drain_waiter = waiter
+            try:
+                await waiter
+            finally:
+                self._drain_waiter = None
+            if self._lost:
+                raise ConnectionResetError("connection lost")
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
+    def abort(self) -> None:
+        if self.transport is not None:
+            self.transport.abort()
+
+    def get_extra_info(self, name: str) -> object:
+        return None if self.transport is None else self.transport.get_extra_info(name)
+
+
 class _Connection:
     """One client connection: reads requests, runs handlers, writes responses."""
 
-    def __init__(
-        self, server: HttpServer, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
-    ) -> None:
+    def __init__(self, server: HttpServer, wire: _Wire) -> None:
         self._server = server
-        self._reader = reader
-        self._writer = writer
+        self._wire = wire
         self._parser = RequestParser(MAX_HEAD_BYTES)
         # Of the request in hand: whether the connection stays open, whether its response has begun.
         self._keep_alive = True
@@ -338,7 +450,7 @@ class _Connection:
         """``trust_peer`` for this connection's peer, asked once."""
         if self._trusted is None:
             check = self._server.trust_peer
-            peer = self._writer.get_extra_info("peername")
+            peer = self._wire.get_extra_info("peername")
             self._trusted = bool(
                 check is not None
                 and isinstance(peer, tuple)
@@ -359,11 +471,11 @@ class _Connection:
         started = False
         while True:
             if deadline is None:
-                data = await self._reader.read(_READ_SIZE)
+                data = await self._wire.read()
             else:
                 timer = loop.call_at(deadline, self._expire)
                 try:
-                    data = await self._reader.read(_READ_SIZE)
+                    data = await self._wire.read()
                 finally:
                     timer.cancel()
                 if self._expired:
@@ -394,7 +506,7 @@ class _Connection:
     def _expire(self) -> None:
         """A head timeout: the pending read ends (with EOF) and ``_next_event`` raises ``_TimedOut``."""
         self._expired = True
-        self._writer.transport.abort()
+        self._wire.abort()
 
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
         event = await self._next_event()
@@ -414,15 +526,15 @@ class _Connection:
         if isinstance(response, HttpResponse):
             data = _encode_response(response, self._keep_alive, head_only=head_only)
             self._responding = True
-            self._writer.write(data)
-            await self._writer.drain()
+            self._wire.write(data)
+            await self._wire.drain()
             return
         head = _encode_head(
             response.status, response.headers, b"Transfer-Encoding: chunked\r\n", self._keep_alive
         )
         self._responding = True
-        self._writer.write(head)
-        await self._writer.drain()
+        self._wire.write(head)
+        await self._wire.drain()
         if head_only:
             return
         if watch_peer:
@@ -430,10 +542,10 @@ class _Connection:
         else:
             async for chunk in response.chunks:
                 if chunk:
-                    self._writer.write(_encode_chunk(chunk))
-                    await self._writer.drain()
-        self._writer.write(_LAST_CHUNK)
-        await self._writer.drain()
+                    self._wire.write(_encode_chunk(chunk))
+                    await self._wire.drain()
+        self._wire.write(_LAST_CHUNK)
+        await self._wire.drain()
 
     async def _write_chunks(self, chunks: AsyncIterable[bytes]) -> None:
         """Write each chunk as produced; ``_Disconnected`` (the iterator closed) once the peer is gone."""
@@ -451,8 +563,8 @@ class _Connection:
                 except StopAsyncIteration:
                     return
                 if chunk:
-                    self._writer.write(_encode_chunk(chunk))
-                    await self._writer.drain()
+                    self._wire.write(_encode_chunk(chunk))
+                    await self._wire.drain()
         finally:
             # The iterator is never left running: a pending step is cancelled (into the iterator) first.
             if step is not None and not step.done():
@@ -474,7 +586,7 @@ class _Connection:
         buffered = 0
         while buffered <= _READ_SIZE:
             try:
-                data = await self._reader.read(_READ_SIZE)
+                data = await self._wire.read()
             except (ConnectionError, OSError):
                 return
             if not data:
@@ -503,8 +615,8 @@ class _Connection:
         body = orjson.dumps({"errorMessage": f"malformed HTTP request: {error}", "errorType": "BadRequest"})
         headers = (("Content-Type", "application/json"),)
         try:
-            self._writer.write(_encode_response(HttpResponse(error.status, headers, body), keep_alive=False))
-            await self._writer.drain()
+            self._wire.write(_encode_response(HttpResponse(error.status, headers, body), keep_alive=False))
+            await self._wire.drain()
         except ConnectionError:
             pass
 
@@ -565,7 +677,7 @@ class _Connection:
         except (ConnectionError, asyncio.IncompleteReadError, _ResponseError):
             return
         finally:
-            self._writer.close()
+            self._wire.close()
 
 
 class HttpServer:
@@ -663,19 +775,20 @@ class HttpServer:
 
     async def _serve_socket(self, conn: socket.socket) -> None:
         conn.setblocking(False)
+        wire = _Wire()
         try:
-            reader, writer = await asyncio.open_connection(sock=conn, limit=_READ_SIZE)
+            await asyncio.get_running_loop().connect_accepted_socket(lambda: wire, conn)
         except BaseException:
             conn.close()
             raise
         try:
-            await _Connection(self, reader, writer).serve()
+            await _Connection(self, wire).serve()
         except asyncio.CancelledError:
             # Only close() cancels a connection: end quietly.
-            writer.close()
+            wire.close()
         except Exception:
             _log.exception("%s: connection failed", self.name)
-            writer.close()
+            wire.close()
 
     async def close(self) -> None:
         if self._acceptor is not None:
