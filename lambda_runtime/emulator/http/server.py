@@ -92,6 +92,8 @@ _ACCEPT_BACKOFF_MAX_S = 1.0
 # ENFILE, ENOBUFS, ENOMEM: out of descriptors or memory) backs off; the connection waits in the backlog.
 _ACCEPT_TRANSIENT_ERRORS = frozenset({errno.ECONNABORTED, errno.EPROTO, errno.EINTR, errno.EAGAIN})
 _BACKLOG = 128
+# A head timer that fires this close to its deadline counts as on time (event loop clocks are coarse).
+_TIMER_SLACK_S = 0.001
 
 
 class BodyTooLarge(Exception):
@@ -445,6 +447,10 @@ class _Connection:
         self._responding = False
         self._trusted: bool | None = None
         self._expired = False
+        # The head deadline in force (None while no head is awaited) and the timer that checks it.
+        self._deadline: float | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0
 
     def _peer_trusted(self) -> bool:
         """``trust_peer`` for this connection's peer, asked once."""
@@ -460,7 +466,7 @@ class _Connection:
 
     async def _next_event(self, head: bool = False) -> RequestHead | Body | EndOfMessage | object:
         """The next parser event; ``head``: of a request head, under the idle and header timeouts
-        (a timer that aborts the connection: cheaper per request than ``asyncio.wait_for``)."""
+        (one timer per connection aborts it, see ``_arm``: cheaper than ``asyncio.wait_for``)."""
         parser = self._parser
         event = parser.next_event()
         if event is not NEED_DATA:
@@ -473,11 +479,11 @@ class _Connection:
             if deadline is None:
                 data = await self._wire.read()
             else:
-                timer = loop.call_at(deadline, self._expire)
+                self._arm(loop, deadline)
                 try:
                     data = await self._wire.read()
                 finally:
-                    timer.cancel()
+                    self._deadline = None
                 if self._expired:
                     raise _TimedOut
                 if data and not started:
@@ -502,6 +508,28 @@ class _Connection:
             request._finish(())
             return True
         raise ProtocolError(f"unexpected {event!r} after a bodiless request")
+
+    def _arm(self, loop: asyncio.AbstractEventLoop, deadline: float) -> None:
+        """Abort the connection at ``deadline`` unless ``_deadline`` is cleared first. The connection's one
+        timer is moved only when the deadline comes earlier than it fires; firing early, it re-arms itself."""
+        self._deadline = deadline
+        timer = self._timer
+        if timer is not None:
+            if self._timer_at <= deadline:
+                return
+            timer.cancel()
+        self._timer = loop.call_at(deadline, self._on_timer, loop)
+        self._timer_at = deadline
+
+    def _on_timer(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._timer = None
+        deadline = self._deadline
+        if deadline is None:
+            return
+        if loop.time() + _TIMER_SLACK_S < deadline:
+            self._arm(loop, deadline)
+            return
+        self._expire()
 
     def _expire(self) -> None:
         """A head timeout: the pending read ends (with EOF) and ``_next_event`` raises ``_TimedOut``."""
@@ -677,6 +705,8 @@ class _Connection:
         except (ConnectionError, asyncio.IncompleteReadError, _ResponseError):
             return
         finally:
+            if self._timer is not None:
+                self._timer.cancel()
             self._wire.close()
 
 
