@@ -41,9 +41,11 @@ import hmac
 import logging
 import re
 import socket
+from collections import deque
 from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from http import HTTPStatus
+from typing import cast
 
 import orjson
 
@@ -90,6 +92,8 @@ _ACCEPT_BACKOFF_MAX_S = 1.0
 # ENFILE, ENOBUFS, ENOMEM: out of descriptors or memory) backs off; the connection waits in the backlog.
 _ACCEPT_TRANSIENT_ERRORS = frozenset({errno.ECONNABORTED, errno.EPROTO, errno.EINTR, errno.EAGAIN})
 _BACKLOG = 128
+# A head timer that fires this close to its deadline counts as on time (event loop clocks are coarse).
+_TIMER_SLACK_S = 0.001
 
 
 class BodyTooLarge(Exception):
@@ -318,27 +322,141 @@ def _encode_chunk(data: bytes) -> bytes:
 _LAST_CHUNK = b"0\r\n\r\n"
 
 
+class _Wire(asyncio.Protocol):
+    """A connection's bytes without asyncio streams: what the peer sent waits here until ``read`` (reading
+    pauses while over ``_READ_SIZE`` is unread), ``write`` goes straight to the transport, and ``drain``
+    waits only while the transport is over its high-water mark. A peer's half-close keeps the connection
+    open for the response."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self._chunks: deque[bytes] = deque()
+        self._unread = 0
+        self._eof = False
+        self._lost = False
+        self._error: BaseException | None = None
+        self._reading_paused = False
+        self._writing_paused = False
+        self._waiter: asyncio.Future[None] | None = None
+        self._drain_waiter: asyncio.Future[None] | None = None
+
+    # -- asyncio.Protocol ---------------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.Transport, transport)  # uvloop's transports do not subclass it
+
+    def data_received(self, data: bytes) -> None:
+        self._chunks.append(data)
+        self._unread += len(data)
+        if self._unread > _READ_SIZE and not self._reading_paused and self.transport is not None:
+            self._reading_paused = True
+            self.transport.pause_reading()
+        self._wake()
+
+    def eof_received(self) -> bool:
+        self._eof = True
+        self._wake()
+        return True
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self._eof = True
+        self._lost = True
+        self._error = exc
+        self._wake()
+        waiter = self._drain_waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def pause_writing(self) -> None:
+        self._writing_paused = True
+
+    def resume_writing(self) -> None:
+        self._writing_paused = False
+        waiter = self._drain_waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    # -- for the connection ---------------------------------------------------------------------------
+
+    async def read(self) -> bytes:
+        """The next bytes the peer sent; ``b""`` at its end (the error that ended it, if any, raised)."""
+        while not self._chunks:
+            if self._eof:
+                if self._error is not None:
+                    raise self._error
+                return b""
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiter = waiter
+            try:
+                await waiter
+            finally:
+                self._waiter = None
+        data = self._chunks.popleft()
+        self._unread -= len(data)
+        if self._reading_paused and self._unread <= _READ_SIZE and not self._lost:
+            self._reading_paused = False
+            assert self.transport is not None
+            self.transport.resume_reading()
+        return data
+
+    def write(self, data: bytes) -> None:
+        assert self.transport is not None
+        self.transport.write(data)
+
+    async def drain(self) -> None:
+        """Wait while the transport's buffer is over its high-water mark; ``ConnectionResetError`` once
+        the connection is gone."""
+        if self._lost:
+            raise ConnectionResetError("connection lost")
+        while self._writing_paused:
+            waiter = asyncio.get_running_loop().create_future()
+            self._drain_waiter = waiter
+            try:
+                await waiter
+            finally:
+                self._drain_waiter = None
+            if self._lost:
+                raise ConnectionResetError("connection lost")
+
+    def close(self) -> None:
+        if self.transport is not None:
+            self.transport.close()
+
+    def abort(self) -> None:
+        if self.transport is not None:
+            self.transport.abort()
+
+    def get_extra_info(self, name: str) -> object:
+        return None if self.transport is None else self.transport.get_extra_info(name)
+
+
 class _Connection:
     """One client connection: reads requests, runs handlers, writes responses."""
 
-    def __init__(
-        self, server: HttpServer, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
-    ) -> None:
+    def __init__(self, server: HttpServer, wire: _Wire) -> None:
         self._server = server
-        self._reader = reader
-        self._writer = writer
+        self._wire = wire
         self._parser = RequestParser(MAX_HEAD_BYTES)
         # Of the request in hand: whether the connection stays open, whether its response has begun.
         self._keep_alive = True
         self._responding = False
         self._trusted: bool | None = None
         self._expired = False
+        # The head deadline in force (None while no head is awaited) and the timer that checks it.
+        self._deadline: float | None = None
+        self._timer: asyncio.TimerHandle | None = None
+        self._timer_at = 0.0
 
     def _peer_trusted(self) -> bool:
         """``trust_peer`` for this connection's peer, asked once."""
         if self._trusted is None:
             check = self._server.trust_peer
-            peer = self._writer.get_extra_info("peername")
+            peer = self._wire.get_extra_info("peername")
             self._trusted = bool(
                 check is not None
                 and isinstance(peer, tuple)
@@ -348,7 +466,7 @@ class _Connection:
 
     async def _next_event(self, head: bool = False) -> RequestHead | Body | EndOfMessage | object:
         """The next parser event; ``head``: of a request head, under the idle and header timeouts
-        (a timer that aborts the connection: cheaper per request than ``asyncio.wait_for``)."""
+        (one timer per connection aborts it, see ``_arm``: cheaper than ``asyncio.wait_for``)."""
         parser = self._parser
         event = parser.next_event()
         if event is not NEED_DATA:
@@ -359,13 +477,13 @@ class _Connection:
         started = False
         while True:
             if deadline is None:
-                data = await self._reader.read(_READ_SIZE)
+                data = await self._wire.read()
             else:
-                timer = loop.call_at(deadline, self._expire)
+                self._arm(loop, deadline)
                 try:
-                    data = await self._reader.read(_READ_SIZE)
+                    data = await self._wire.read()
                 finally:
-                    timer.cancel()
+                    self._deadline = None
                 if self._expired:
                     raise _TimedOut
                 if data and not started:
@@ -391,10 +509,32 @@ class _Connection:
             return True
         raise ProtocolError(f"unexpected {event!r} after a bodiless request")
 
+    def _arm(self, loop: asyncio.AbstractEventLoop, deadline: float) -> None:
+        """Abort the connection at ``deadline`` unless ``_deadline`` is cleared first. The connection's one
+        timer is moved only when the deadline comes earlier than it fires; firing early, it re-arms itself."""
+        self._deadline = deadline
+        timer = self._timer
+        if timer is not None:
+            if self._timer_at <= deadline:
+                return
+            timer.cancel()
+        self._timer = loop.call_at(deadline, self._on_timer, loop)
+        self._timer_at = deadline
+
+    def _on_timer(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._timer = None
+        deadline = self._deadline
+        if deadline is None:
+            return
+        if loop.time() + _TIMER_SLACK_S < deadline:
+            self._arm(loop, deadline)
+            return
+        self._expire()
+
     def _expire(self) -> None:
         """A head timeout: the pending read ends (with EOF) and ``_next_event`` raises ``_TimedOut``."""
         self._expired = True
-        self._writer.transport.abort()
+        self._wire.abort()
 
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
         event = await self._next_event()
@@ -414,15 +554,15 @@ class _Connection:
         if isinstance(response, HttpResponse):
             data = _encode_response(response, self._keep_alive, head_only=head_only)
             self._responding = True
-            self._writer.write(data)
-            await self._writer.drain()
+            self._wire.write(data)
+            await self._wire.drain()
             return
         head = _encode_head(
             response.status, response.headers, b"Transfer-Encoding: chunked\r\n", self._keep_alive
         )
         self._responding = True
-        self._writer.write(head)
-        await self._writer.drain()
+        self._wire.write(head)
+        await self._wire.drain()
         if head_only:
             return
         if watch_peer:
@@ -430,10 +570,10 @@ class _Connection:
         else:
             async for chunk in response.chunks:
                 if chunk:
-                    self._writer.write(_encode_chunk(chunk))
-                    await self._writer.drain()
-        self._writer.write(_LAST_CHUNK)
-        await self._writer.drain()
+                    self._wire.write(_encode_chunk(chunk))
+                    await self._wire.drain()
+        self._wire.write(_LAST_CHUNK)
+        await self._wire.drain()
 
     async def _write_chunks(self, chunks: AsyncIterable[bytes]) -> None:
         """Write each chunk as produced; ``_Disconnected`` (the iterator closed) once the peer is gone."""
@@ -451,8 +591,8 @@ class _Connection:
                 except StopAsyncIteration:
                     return
                 if chunk:
-                    self._writer.write(_encode_chunk(chunk))
-                    await self._writer.drain()
+                    self._wire.write(_encode_chunk(chunk))
+                    await self._wire.drain()
         finally:
             # The iterator is never left running: a pending step is cancelled (into the iterator) first.
             if step is not None and not step.done():
@@ -474,7 +614,7 @@ class _Connection:
         buffered = 0
         while buffered <= _READ_SIZE:
             try:
-                data = await self._reader.read(_READ_SIZE)
+                data = await self._wire.read()
             except (ConnectionError, OSError):
                 return
             if not data:
@@ -503,8 +643,8 @@ class _Connection:
         body = orjson.dumps({"errorMessage": f"malformed HTTP request: {error}", "errorType": "BadRequest"})
         headers = (("Content-Type", "application/json"),)
         try:
-            self._writer.write(_encode_response(HttpResponse(error.status, headers, body), keep_alive=False))
-            await self._writer.drain()
+            self._wire.write(_encode_response(HttpResponse(error.status, headers, body), keep_alive=False))
+            await self._wire.drain()
         except ConnectionError:
             pass
 
@@ -565,7 +705,9 @@ class _Connection:
         except (ConnectionError, asyncio.IncompleteReadError, _ResponseError):
             return
         finally:
-            self._writer.close()
+            if self._timer is not None:
+                self._timer.cancel()
+            self._wire.close()
 
 
 class HttpServer:
@@ -663,19 +805,20 @@ class HttpServer:
 
     async def _serve_socket(self, conn: socket.socket) -> None:
         conn.setblocking(False)
+        wire = _Wire()
         try:
-            reader, writer = await asyncio.open_connection(sock=conn, limit=_READ_SIZE)
+            await asyncio.get_running_loop().connect_accepted_socket(lambda: wire, conn)
         except BaseException:
             conn.close()
             raise
         try:
-            await _Connection(self, reader, writer).serve()
+            await _Connection(self, wire).serve()
         except asyncio.CancelledError:
             # Only close() cancels a connection: end quietly.
-            writer.close()
+            wire.close()
         except Exception:
             _log.exception("%s: connection failed", self.name)
-            writer.close()
+            wire.close()
 
     async def close(self) -> None:
         if self._acceptor is not None:
