@@ -107,7 +107,7 @@ def test_ci_run_tests_a_clone_of_head_in_an_empty_folder(tmp_path: Path) -> None
     assert record["dirty"] == ""
     assert Path(record["cwd"]).resolve() != REPO_ROOT
     assert Path(record["cwd"]).is_relative_to((tmp_path / "tmp").resolve())
-    assert record["siblings"] == Path(record["cwd"]).name  # nothing beside the clone, no ../shared
+    assert record["siblings"] == Path(record["cwd"]).name  # nothing beside the clone
     assert int(record["fixtures"]) > 100
     assert record["stdin"] == ""
 
