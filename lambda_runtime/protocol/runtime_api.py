@@ -33,6 +33,7 @@ __all__ = [
     "Invocation",
     "InvocationError",
     "InvocationResponse",
+    "NextHeader",
     "NextInvocation",
     "ProtocolError",
     "Request",
@@ -272,13 +273,16 @@ class InitError(Record):
         )
 
 
-_REQUEST_ID = Header.REQUEST_ID.lower()
-_DEADLINE_MS = Header.DEADLINE_MS.lower()
-_FUNCTION_ARN = Header.FUNCTION_ARN.lower()
-_TRACE_ID = Header.TRACE_ID.lower()
-_CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
-_COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
-_TENANT_ID = Header.TENANT_ID.lower()
+class NextHeader:
+    """The /next answer's header names in lower case, as header dicts from a transport are keyed."""
+
+    REQUEST_ID = Header.REQUEST_ID.lower()
+    DEADLINE_MS = Header.DEADLINE_MS.lower()
+    FUNCTION_ARN = Header.FUNCTION_ARN.lower()
+    TRACE_ID = Header.TRACE_ID.lower()
+    CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
+    COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
+    TENANT_ID = Header.TENANT_ID.lower()
 
 
 class Invocation(Record):
@@ -331,10 +335,10 @@ class Invocation(Record):
     def from_headers(cls, headers: Mapping[str, str], body: bytes) -> Invocation:
         """Parse a /next answer. ``headers`` must have lower-case keys; empty values read as absent."""
         get = headers.get
-        request_id = get(_REQUEST_ID)
+        request_id = get(NextHeader.REQUEST_ID)
         if not request_id:
             raise ProtocolError(f"/next answer has no {Header.REQUEST_ID} header")
-        deadline_text = get(_DEADLINE_MS)
+        deadline_text = get(NextHeader.DEADLINE_MS)
         deadline_ms: int | None = None
         if deadline_text:
             try:
@@ -345,11 +349,11 @@ class Invocation(Record):
             request_id,
             body,
             deadline_ms,
-            get(_FUNCTION_ARN) or None,
-            get(_TRACE_ID) or None,
-            get(_CLIENT_CONTEXT) or None,
-            get(_COGNITO_IDENTITY) or None,
-            get(_TENANT_ID) or None,
+            get(NextHeader.FUNCTION_ARN) or None,
+            get(NextHeader.TRACE_ID) or None,
+            get(NextHeader.CLIENT_CONTEXT) or None,
+            get(NextHeader.COGNITO_IDENTITY) or None,
+            get(NextHeader.TENANT_ID) or None,
             get("content-type") or "application/json",
         )
 

@@ -16,10 +16,10 @@ from lambda_runtime import log
 from lambda_runtime._record import mutable_twin
 from lambda_runtime.protocol.errors import ErrorReport
 from lambda_runtime.protocol.runtime_api import (
-    Header,
     Invocation,
     InvocationError,
     InvocationResponse,
+    NextHeader,
     NextInvocation,
     ProtocolError,
     Request,
@@ -62,14 +62,14 @@ __all__ = ["AsyncRunner", "FatalRuntimeError", "InvocationLoop"]
 _PLAIN_RESULTS = frozenset({dict, list, str, bytes, int, float, bool, type(None)})
 
 
-# The /next answer's headers, as the transport keys them (lower case).
-_REQUEST_ID = Header.REQUEST_ID.lower()
-_DEADLINE_MS = Header.DEADLINE_MS.lower()
-_FUNCTION_ARN = Header.FUNCTION_ARN.lower()
-_TRACE_ID = Header.TRACE_ID.lower()
-_CLIENT_CONTEXT = Header.CLIENT_CONTEXT.lower()
-_COGNITO_IDENTITY = Header.COGNITO_IDENTITY.lower()
-_TENANT_ID = Header.TENANT_ID.lower()
+# The /next answer's headers; module constants since they are read on every invoke.
+_REQUEST_ID = NextHeader.REQUEST_ID
+_DEADLINE_MS = NextHeader.DEADLINE_MS
+_FUNCTION_ARN = NextHeader.FUNCTION_ARN
+_TRACE_ID = NextHeader.TRACE_ID
+_CLIENT_CONTEXT = NextHeader.CLIENT_CONTEXT
+_COGNITO_IDENTITY = NextHeader.COGNITO_IDENTITY
+_TENANT_ID = NextHeader.TENANT_ID
 
 # A Context is filled in on its twin, then given its class (see ``mutable_twin``).
 _ContextTwin = mutable_twin(Context)
