@@ -9,6 +9,7 @@ built from ``sys.base_prefix``.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import zipfile
@@ -29,7 +30,8 @@ from lambda_runtime.emulator.core.sandbox import (
     lambda_environment,
 )
 from tests.emulator.harness import running
-from tests.emulator.test_cli_subprocess import CONSOLE_SCRIPT, EmulatorProcess
+from tests.emulator.test_cli_subprocess import EmulatorProcess
+from tests.support.console import CONSOLE_SCRIPT
 from tests.support.paths import REPO_ROOT
 
 HOST_VERSION = f"{sys.version_info[0]}.{sys.version_info[1]}"
@@ -224,7 +226,7 @@ def test_cli_emulate_zip_answers_an_invoke(emulate_zip: EmulatorProcess) -> None
     seen = orjson.loads(result.stdout)
     assert seen["visible"]["/var/task/app.py"] is True
     assert seen["visible"][str(REPO_ROOT)] is (_bwrap() is None and _unshare_tools() is None)
-    emulate_zip.stop(__import__("signal").SIGTERM)
+    emulate_zip.stop_with(signal.SIGTERM)
 
 
 @pytest.mark.network

@@ -5,13 +5,8 @@ called by ``lambda-runtime invoke`` and boto3, stopped by a signal; and ``lambda
 from __future__ import annotations
 
 import os
-import queue
-import re
 import signal
 import subprocess
-import sys
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,9 +16,9 @@ import pytest
 from botocore.config import Config
 
 from tests.emulator.processes import alive, descendants
+from tests.support.console import CONSOLE_SCRIPT, EmulateProcess
 from tests.support.paths import REPO_ROOT
 
-CONSOLE_SCRIPT = Path(sys.executable).parent / "lambda-runtime"
 _WAIT_S = 30.0
 
 HANDLER = """
@@ -36,48 +31,8 @@ def handler(event, context):
 """
 
 
-class EmulatorProcess:
-    """``lambda-runtime emulate --port 0 ...`` with its output collected line by line."""
-
-    def __init__(self, *argv: str, cwd: Path) -> None:
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        self.process = subprocess.Popen(
-            [str(CONSOLE_SCRIPT), "emulate", "--port", "0", *argv],
-            cwd=cwd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.put(line.rstrip("\n"))
-
-    def wait_for(self, pattern: str) -> re.Match[str]:
-        """The first output line matching ``pattern`` (earlier lines are kept in ``seen``)."""
-        deadline = time.monotonic() + _WAIT_S
-        while True:
-            remaining = deadline - time.monotonic()
-            try:
-                line = self.lines.get(timeout=max(remaining, 0.01))
-            except queue.Empty:
-                raise AssertionError(f"no line matching {pattern!r} in {self.seen}") from None
-            self.seen.append(line)
-            match = re.search(pattern, line)
-            if match is not None:
-                return match
-
-    def stop(self, signum: int) -> int:
-        self.process.send_signal(signum)
-        status = self.process.wait(_WAIT_S)
-        self._reader.join(_WAIT_S)
-        while not self.lines.empty():
-            self.seen.append(self.lines.get())
-        return status
+class EmulatorProcess(EmulateProcess):
+    """The shared ``emulate`` subprocess, killed with every process it started when a test ends."""
 
     def kill(self) -> None:
         if self.process.poll() is None:
@@ -148,7 +103,7 @@ def test_emulate_serves_invoke_command_and_boto3_then_stops_on_sigterm(emulate: 
     family = descendants(emulate.process.pid)
     assert {cli_result["pid"], cli_result["child"]} <= family
 
-    assert emulate.stop(signal.SIGTERM) == 0
+    assert emulate.stop_with(signal.SIGTERM) == 0
     assert "Lambda emulator: shutting down" in emulate.seen
     assert "handled boto3" in emulate.seen
     assert not [pid for pid in family if alive(pid)]
@@ -161,7 +116,7 @@ def test_emulate_stops_on_sigint_with_a_warm_environment(emulate: EmulatorProces
     assert isinstance(runtime_pid, int)
     assert alive(runtime_pid)
 
-    assert emulate.stop(signal.SIGINT) == 0
+    assert emulate.stop_with(signal.SIGINT) == 0
     assert not any("Traceback" in line for line in emulate.seen), emulate.seen
     assert not alive(runtime_pid)
 

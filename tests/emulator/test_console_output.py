@@ -25,7 +25,7 @@ from botocore.config import Config
 
 from lambda_runtime.emulator.core.logs import DISPLAY_INDENT, for_display
 from lambda_runtime.emulator.service import ConsoleLog
-from tests.emulator.test_cli_subprocess import CONSOLE_SCRIPT
+from tests.support.console import CONSOLE_SCRIPT
 
 _WAIT_S = 30.0
 

@@ -246,7 +246,7 @@ def test_a_daemon_ends_when_the_emulate_command_stops(task_root: Path) -> None:
         assert isinstance(daemon, int)
         assert alive(daemon)
         assert _parent(daemon) == emulator.process.pid
-        assert emulator.stop(signal.SIGTERM) == 0
+        assert emulator.stop_with(signal.SIGTERM) == 0
     finally:
         emulator.kill()
     assert not wait_until_gone({daemon})

@@ -67,6 +67,15 @@ class EmulateProcess:
         self._reader.join(_WAIT_S)
         return self.process.returncode
 
+    def stop_with(self, signum: int) -> int:
+        """Send ``signum``, wait for the exit status, and keep every remaining output line in ``seen``."""
+        self.process.send_signal(signum)
+        status = self.process.wait(_WAIT_S)
+        self._reader.join(_WAIT_S)
+        while not self.lines.empty():
+            self.seen.append(self.lines.get())
+        return status
+
     def __enter__(self) -> EmulateProcess:
         return self
 
