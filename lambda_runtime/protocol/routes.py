@@ -33,23 +33,28 @@ class Route(Record):
 
 
 _INVOCATION_PATH = re.compile(r"/runtime/invocation/([^/]+)/(response|error)")
+_HEAD = f"/{API_VERSION}"
+_NEXT_TAIL = "/runtime/invocation/next"
+_NEXT = Route(RouteKind.NEXT)
+_INIT_ERROR = Route(RouteKind.INIT_ERROR)
+_KINDS = {"response": RouteKind.RESPONSE, "error": RouteKind.ERROR}
 
 
 def parse_route(method: str, path: str, prefix: str = "") -> Route | None:
     """Map a server-side request line to a Runtime API route; None when it is not one (answer 404)."""
-    path = path.split("?", 1)[0]
-    head = f"{prefix}/{API_VERSION}"
+    if "?" in path:
+        path = path.split("?", 1)[0]
+    head = f"{prefix}/{API_VERSION}" if prefix else _HEAD
     if not path.startswith(head):
         return None
     tail = path[len(head) :]
-    if tail == "/runtime/invocation/next":
-        return Route(RouteKind.NEXT) if method == "GET" else None
+    if tail == _NEXT_TAIL:
+        return _NEXT if method == "GET" else None
     if method != "POST":
         return None
     if tail == "/runtime/init/error":
-        return Route(RouteKind.INIT_ERROR)
+        return _INIT_ERROR
     match = _INVOCATION_PATH.fullmatch(tail)
     if match is None:
         return None
-    kind = RouteKind.RESPONSE if match.group(2) == "response" else RouteKind.ERROR
-    return Route(kind, unquote_request_id(match.group(1)))
+    return Route(_KINDS[match.group(2)], unquote_request_id(match.group(1)))

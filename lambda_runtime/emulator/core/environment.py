@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
 import secrets
 import time
 from collections.abc import Callable
 
 from lambda_runtime.emulator.config import FunctionConfig, extension_environment
+from lambda_runtime.emulator.core.ids import new_trace_id
 from lambda_runtime.emulator.core.invoke_state import InvokeRecord, InvokeRequest
 from lambda_runtime.emulator.core.logs import (
     InvokeLog,
@@ -75,11 +75,6 @@ def new_path_prefix() -> str:
     return "/" + secrets.token_urlsafe(16)
 
 
-def _trace_id() -> str:
-    random = os.urandom(20).hex()
-    return f"Root=1-{int(time.time()):08x}-{random[:24]};Parent={random[24:]};Sampled=0"
-
-
 class ExecutionEnvironment:
     def __init__(
         self,
@@ -95,7 +90,7 @@ class ExecutionEnvironment:
         self.name = name
         self.lifecycle = Lifecycle()
         self._sink = log_sink
-        loop = asyncio.get_running_loop()
+        self._loop = loop = asyncio.get_running_loop()
         self._ready: asyncio.Future[Failure | None] = loop.create_future()
         # Set while the runtime waits in /next with nothing dispatched, or once the environment is gone.
         self._settled = asyncio.Event()
@@ -196,6 +191,16 @@ class ExecutionEnvironment:
         process = self._process
         return process is not None and peer_in_tree(peer, server_port, process.pid)
 
+    @property
+    def is_initialised(self) -> bool:
+        """Whether ``wait_ready`` would answer at once (``ready_outcome``)."""
+        return self._init_outcome is not None
+
+    def ready_outcome(self) -> Failure | None:
+        """What ``wait_ready`` answered: None when ready, the init failure otherwise."""
+        assert self._init_outcome is not None
+        return self._init_outcome[0]
+
     async def wait_ready(self) -> Failure | None:
         """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise.
         Init ends when the runtime and every extension called next; only the first call waits."""
@@ -235,27 +240,24 @@ class ExecutionEnvironment:
     # -- output -----------------------------------------------------------------------------------
 
     def _on_output(self, line: str) -> None:
-        self._sink(line)
-        record = self._current
-        if record is not None and not record.finished.done():
-            record.log.add(line)
-        elif self._init_log is not None:
-            self._init_log.add(line)
+        self._on_host_line(line)
         if self._host is not None and self._host.wants_telemetry:
             self._host.log_line("function", line)
 
     def _on_host_line(self, line: str) -> None:
-        """A line of the extensions host: an extension's output or the host's own note."""
+        """A line of the runtime, of an extension or of the host's own: to the sink and the log it
+        belongs to (the invoke's while one is running, else the init's until init succeeds)."""
         self._sink(line)
         record = self._current
         if record is not None and not record.finished.done():
-            record.log.add(line)
+            if record.log is not None:
+                record.log.add(line)
         elif self._init_log is not None:
             self._init_log.add(line)
 
     def _write(self, line: str, record: InvokeRecord | None) -> None:
         self._sink(line)
-        if record is not None:
+        if record is not None and record.log is not None:
             record.log.add(line)
 
     # -- invoking ---------------------------------------------------------------------------------
@@ -272,13 +274,13 @@ class ExecutionEnvironment:
             body=request.payload,
             deadline_ms=deadline_ms,
             invoked_function_arn=config.function_arn,
-            trace_id=request.trace_id or _trace_id(),
+            trace_id=request.trace_id or new_trace_id(),
             client_context=request.client_context,
             tenant_id=request.tenant_id,
         )
         init_ms = None if self._init_reported else self._init_duration_ms
         self._init_reported = True
-        record = InvokeRecord(request, invocation, init_ms)
+        record = InvokeRecord(request, invocation, init_ms, self._loop)
         self.lifecycle.apply(Event.DISPATCH)
         self._settled.clear()
         self._current = record
@@ -288,7 +290,7 @@ class ExecutionEnvironment:
             host.platform_event(
                 "platform.start", platform_start(request_id=request.request_id, version=config.version)
             )
-        self._timer = asyncio.get_running_loop().call_later(config.timeout_s, self._on_timeout, record)
+        self._timer = self._loop.call_later(config.timeout_s, self._on_timeout, record)
         if host.delivers_invoke_events:
             self._tasks.start(self._deliver(invocation))
         else:
@@ -452,7 +454,7 @@ class ExecutionEnvironment:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        dispatch: asyncio.Future[Invocation] = asyncio.get_running_loop().create_future()
+        dispatch: asyncio.Future[Invocation] = self._loop.create_future()
         self._dispatch = dispatch
         self._settled.set()
         return await dispatch

@@ -16,6 +16,8 @@ the invoke's state is ``core/invoke_state.py``, written by ``core/environment.py
 
 from __future__ import annotations
 
+import asyncio
+
 from lambda_runtime.emulator.core.invoke_state import InvokeRecord, InvokeRequest
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult
 from lambda_runtime.emulator.core.pool import Pool, Slot
@@ -38,13 +40,13 @@ class Invocation:
     def request_id(self) -> str:
         return self.record.request_id
 
-    async def first(self) -> Outcome:
+    def first(self) -> asyncio.Future[Outcome]:
         """The runtime's answer, or the start of its streamed answer."""
-        return await self.record.first
+        return self.record.first
 
-    async def finished(self) -> Failure | None:
+    def finished(self) -> asyncio.Future[Failure | None]:
         """The end of the invoke: None on success; END and REPORT are written by then."""
-        return await self.record.finished
+        return self.record.finished
 
     @property
     def is_finished(self) -> bool:
@@ -75,6 +77,10 @@ class Invocations:
         self.pool = pool
         self._releases = TaskGroup("slot releases")
 
+    def take_free_slot(self) -> Slot | None:
+        """A slot free right now, or None (``take_slot`` then says whether to wait or throttle)."""
+        return self.pool.try_acquire()
+
     async def take_slot(self) -> Slot | None:
         """A slot for a synchronous invoke; None when every slot is busy (429)."""
         slot = self.pool.try_acquire()
@@ -92,14 +98,14 @@ class Invocations:
         """Dispatch ``request`` on ``slot``; the init failure instead when the environment could not start
         (its log tail attached; the slot is then already free)."""
         try:
-            env = await self.pool.environment(slot)
-            failure = await env.wait_ready()
+            env = self.pool.warm_environment(slot) or await self.pool.environment(slot)
+            failure = env.ready_outcome() if env.is_initialised else await env.wait_ready()
         except BaseException:
-            await self.pool.release(slot)
+            self.pool.release(slot)
             raise
         if failure is not None:
             failure = failure.with_log_tail(env.fail_before_dispatch(request, failure))
-            await self.pool.release(slot)
+            self.pool.release(slot)
             return failure
         record = env.invoke(request)
         self._releases.start(self._release_when_reusable(slot, record))
@@ -113,7 +119,7 @@ class Invocations:
             if env is not None:
                 await env.wait_reusable()
         finally:
-            await self.pool.release(slot)
+            self.pool.release(slot)
 
     async def close(self) -> None:
         await self._releases.aclose()

@@ -15,6 +15,7 @@ Rules:
 from __future__ import annotations
 
 import asyncio
+from collections import deque
 from collections.abc import Callable
 
 from lambda_runtime.emulator.core.environment import ExecutionEnvironment
@@ -37,7 +38,8 @@ class Pool:
     def __init__(self, size: int, factory: Callable[[int], ExecutionEnvironment]) -> None:
         self._slots = [Slot(index) for index in range(size)]
         self._factory = factory
-        self._freed = asyncio.Condition()
+        # Callers of ``acquire`` waiting for a free slot, first come first served.
+        self._waiters: deque[asyncio.Future[None]] = deque()
         self._generation = 0
         # Shutdowns of environments that left their slot; ``close`` waits for them.
         self._retiring = TaskGroup("retiring environments")
@@ -52,13 +54,19 @@ class Pool:
         return [slot.env for slot in self._slots if slot.env is not None]
 
     def try_acquire(self) -> Slot | None:
-        free = [slot for slot in self._slots if not slot.busy]
-        if not free:
-            return None
-        warm = [slot for slot in free if slot.env is not None and slot.env.usable]
-        slot = (warm or free)[0]
-        slot.busy = True
-        return slot
+        cold: Slot | None = None
+        for slot in self._slots:
+            if slot.busy:
+                continue
+            env = slot.env
+            if env is not None and env.usable:
+                slot.busy = True
+                return slot
+            if cold is None:
+                cold = slot
+        if cold is not None:
+            cold.busy = True
+        return cold
 
     @property
     def idle(self) -> int:
@@ -70,12 +78,33 @@ class Pool:
         return any(slot.busy and slot.winding_down for slot in self._slots)
 
     async def acquire(self) -> Slot:
-        async with self._freed:
-            while True:
-                slot = self.try_acquire()
-                if slot is not None:
-                    return slot
-                await self._freed.wait()
+        while True:
+            slot = self.try_acquire()
+            if slot is not None:
+                return slot
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._wake_one()  # woken, then cancelled: the wake-up goes to the next in line
+                else:
+                    self._waiters.remove(waiter)
+                raise
+
+    def _wake_one(self) -> None:
+        while self._waiters:
+            waiter = self._waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)
+                return
+
+    @staticmethod
+    def warm_environment(slot: Slot) -> ExecutionEnvironment | None:
+        """The slot's environment when it is usable as it is (``environment`` without waiting)."""
+        env = slot.env
+        return env if env is not None and env.usable else None
 
     async def environment(self, slot: Slot) -> ExecutionEnvironment:
         """The slot's environment, started fresh when it has none or its one is no longer usable."""
@@ -93,14 +122,13 @@ class Pool:
     def _retire(self, env: ExecutionEnvironment) -> None:
         self._retiring.start(env.shutdown("spindown" if self._closing else "failure"))
 
-    async def release(self, slot: Slot) -> None:
+    def release(self, slot: Slot) -> None:
         if slot.env is not None and not slot.env.usable:
             self._retire(slot.env)
             slot.env = None
-        async with self._freed:
-            slot.busy = False
-            slot.winding_down = False
-            self._freed.notify()
+        slot.busy = False
+        slot.winding_down = False
+        self._wake_one()
 
     @property
     def closing(self) -> bool:

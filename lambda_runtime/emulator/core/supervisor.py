@@ -72,7 +72,11 @@ def _read_proc(path: str) -> bytes:
 
 
 def _peak_kb(pid: int) -> int:
-    status = _read_proc(f"/proc/{pid}/status")
+    return _status_peak_kb(_read_proc(f"/proc/{pid}/status"))
+
+
+def _status_peak_kb(status: bytes) -> int:
+    """VmHWM of a /proc/<pid>/status text, in kB (0 when absent)."""
     start = status.find(b"VmHWM:")
     if start < 0:
         return 0
@@ -143,6 +147,8 @@ class SupervisedProcess:
         self._partial = bytearray()
         self._peak_kb = 0
         self._descendants_kb = 0
+        # The leader's /proc/<pid>/status, opened once: each reading is one pread.
+        self._status_fd: int | None = None
         self._next_tree_scan = 0.0
         self.output_closed = asyncio.get_running_loop().create_future()
         os.set_blocking(read_fd, False)
@@ -257,8 +263,25 @@ class SupervisedProcess:
             if now >= self._next_tree_scan:
                 self._next_tree_scan = now + TREE_SCAN_INTERVAL_S
                 self._descendants_kb = descendants_peak_rss_kb(pid)
-            self._peak_kb = max(self._peak_kb, _peak_kb(pid) + self._descendants_kb)
+            self._peak_kb = max(self._peak_kb, self._leader_peak_kb() + self._descendants_kb)
         return (self._peak_kb + 1023) // 1024
+
+    def _leader_peak_kb(self) -> int:
+        fd = self._status_fd
+        if fd is None:
+            try:
+                fd = self._status_fd = os.open(f"/proc/{self._process.pid}/status", os.O_RDONLY)
+            except OSError:
+                return 0
+        try:
+            return _status_peak_kb(os.pread(fd, 16384, 0))
+        except OSError:
+            return 0
+
+    def _close_status(self) -> None:
+        fd, self._status_fd = self._status_fd, None
+        if fd is not None:
+            os.close(fd)
 
     # -- ending -------------------------------------------------------------------------------------
 
@@ -279,6 +302,7 @@ class SupervisedProcess:
         # Also reaches descendants that outlived the leader.
         self.signal_tree(signal.SIGKILL)
         status = await self._process.wait()
+        self._close_status()
         await self._end_the_rest()
         self.drain_output()
         self._close_output()

@@ -71,12 +71,15 @@ def split_function_name(raw: str) -> tuple[str, str | None]:
 class _Accepted:
     """An invoke request that passed every check."""
 
-    __slots__ = ("invocation_type", "request", "tail")
+    __slots__ = ("invocation_type", "request")
 
-    def __init__(self, request: InvokeRequest, invocation_type: str, tail: bool) -> None:
+    def __init__(self, request: InvokeRequest, invocation_type: str) -> None:
         self.request = request
         self.invocation_type = invocation_type
-        self.tail = tail
+
+    @property
+    def tail(self) -> bool:
+        return self.request.log_tail
 
 
 class InvokeApi:
@@ -143,8 +146,9 @@ class InvokeApi:
             client_context=client_context,
             trace_id=request.header("x-amzn-trace-id") or None,
             tenant_id=request.header("x-amz-tenant-id") or None,
+            log_tail=log_type == "Tail",
         )
-        return _Accepted(invoke_request, invocation_type, log_type == "Tail")
+        return _Accepted(invoke_request, invocation_type)
 
     @staticmethod
     def _client_context(value: str | None) -> str | None:
@@ -195,7 +199,7 @@ class InvokeApi:
                 self._queued_events += 1
                 self._background.start(self._run_event(accepted))
                 return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
-            slot = await self._slot_or_throttle()
+            slot = self.invocations.take_free_slot() or await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
@@ -240,7 +244,7 @@ class InvokeApi:
             accepted = await self._accept(request, ("RequestResponse", "DryRun"))
             if accepted.invocation_type == "DryRun":
                 return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
-            slot = await self._slot_or_throttle()
+            slot = self.invocations.take_free_slot() or await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)

@@ -39,13 +39,25 @@ class ProtocolError(Exception):
 
 
 class RequestHead:
-    __slots__ = ("headers", "http_version", "method", "target")
+    """A request line and its headers; ``size``: the bytes of both as sent (CRLF line ends)."""
 
-    def __init__(self, method: bytes, target: bytes, headers: RawHeaders, http_version: bytes) -> None:
+    __slots__ = ("headers", "http_version", "method", "size", "target")
+
+    def __init__(
+        self, method: bytes, target: bytes, headers: RawHeaders, http_version: bytes, size: int = 0
+    ) -> None:
         self.method = method
         self.target = target
         self.headers = headers
         self.http_version = http_version
+        self.size = size or _head_size(method, target, headers)
+
+
+def _head_size(method: bytes, target: bytes, headers: RawHeaders) -> int:
+    size = len(method) + len(target) + len(b"  HTTP/1.1\r\n\r\n")
+    for name, value in headers:
+        size += len(name) + len(value) + 4
+    return size
 
 
 class Body:
@@ -70,6 +82,10 @@ class _Marker:
 
     def __repr__(self) -> str:
         return self.name
+
+
+class _Stop(Exception):
+    """Raised by a callback that recorded an error: llhttp stops parsing."""
 
 
 NEED_DATA = _Marker("NEED_DATA")
@@ -113,7 +129,8 @@ class RequestParser:
             self._finished = True
             return
         except httptools.HttpParserError as exc:
-            self._fail(ProtocolError(str(exc) or type(exc).__name__))
+            if not self._finished:  # else a callback already recorded the error (``_Stop``)
+                self._fail(ProtocolError(str(exc) or type(exc).__name__))
             return
         if counting and self._in_head and not self._began:
             # Bytes of a head that began in an earlier read; a head that began in this read is measured
@@ -155,9 +172,13 @@ class RequestParser:
     def on_headers_complete(self) -> None:
         parser = self._parser
         version = parser.get_http_version().encode("ascii")
-        self._events.append(RequestHead(parser.get_method(), bytes(self._url), self._headers, version))
+        head = RequestHead(parser.get_method(), bytes(self._url), self._headers, version)
         self._headers = []  # from here on: trailers
         self._in_head = False
+        if head.size > self._max_head_bytes:
+            self._fail(ProtocolError(f"request head exceeds {self._max_head_bytes} bytes", 431))
+            raise _Stop
+        self._events.append(head)
 
     def on_body(self, body: bytes) -> None:
         self._events.append(Body(bytes(body)))

@@ -136,32 +136,47 @@ Response = HttpResponse | StreamingHttpResponse
 
 
 class HttpRequest:
-    """One request: its head at once, its body on demand."""
+    """One request: its head at once, its body on demand. Header names are looked up without regard to
+    case; a name sent twice answers its first value."""
 
-    __slots__ = ("_body_done", "_conn", "headers", "method", "params", "path", "query", "target", "trailers")
+    __slots__ = (
+        "_body_done",
+        "_conn",
+        "_fields",
+        "_raw",
+        "method",
+        "params",
+        "path",
+        "query",
+        "target",
+        "trailers",
+    )
 
     def __init__(self, conn: _Connection, event: RequestHead) -> None:
         self._conn = conn
         self.method = event.method.decode("ascii", "replace")
         self.target = event.target.decode("ascii", "replace")
         self.path, _, self.query = self.target.partition("?")
-        self.headers: Headers = tuple(
-            (name.decode("latin-1"), value.decode("latin-1")) for name, value in event.headers
-        )
+        self._raw = event.headers
+        # Reversed, so that the first of repeated names is the one kept.
+        self._fields = {
+            name.decode("latin-1"): value.decode("latin-1") for name, value in reversed(event.headers)
+        }
         self.params: dict[str, str] = {}
         self.trailers: Headers = ()
         self._body_done = False
 
+    @property
+    def headers(self) -> Headers:
+        """Every header as sent, in order (names lower-case)."""
+        return tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in self._raw)
+
     def header(self, name: str) -> str | None:
-        wanted = name.lower()
-        for key, value in self.headers:
-            if key == wanted:
-                return value
-        return None
+        return self._fields.get(name.lower())
 
     @property
     def content_length(self) -> int | None:
-        text = self.header("content-length")
+        text = self._fields.get("content-length")
         return int(text) if text is not None and text.isdigit() else None
 
     async def stream(self) -> AsyncIterator[bytes]:
@@ -179,7 +194,9 @@ class HttpRequest:
         parts: list[bytes] = []
         size = 0
         while not self._body_done:
-            chunk = await self._conn.next_body_chunk(self)
+            chunk = self._conn.body_chunk_at_hand(self)
+            if chunk is None:
+                chunk = await self._conn.next_body_chunk(self)
             size += len(chunk)
             if size > limit:
                 raise BodyTooLarge(limit)
@@ -261,27 +278,22 @@ def _reason(status: int) -> bytes:
 _NO_BODY_STATUSES = frozenset({204, 304})
 
 
-def _keeps_alive(event: RequestHead) -> bool:
+def _keeps_alive(request: HttpRequest, event: RequestHead) -> bool:
     if event.http_version != b"1.1":
         return False
+    if request.header("connection") is None:
+        return True
     return not any(name == b"connection" and b"close" in value.lower() for name, value in event.headers)
 
 
-def _head_size(event: RequestHead) -> int:
-    """The bytes of ``event``'s request line and header lines, as sent (CRLF line ends)."""
-    size = len(event.method) + len(event.target) + len(b"  HTTP/1.1\r\n\r\n")
-    for name, value in event.headers:
-        size += len(name) + len(value) + 4
-    return size
-
-
-def _framing_error(event: RequestHead) -> ProtocolError | None:
-    """What makes ``event`` unacceptable before its body is read, if anything (llhttp refuses
-    Content-Length with Transfer-Encoding itself; the check stays so the rule does not hang on it)."""
-    if _head_size(event) > MAX_HEAD_BYTES:
+def _framing_error(request: HttpRequest, event: RequestHead) -> ProtocolError | None:
+    """What makes ``request`` unacceptable before its body is read, if anything (the parser refuses a
+    head too long and llhttp Content-Length with Transfer-Encoding: the checks stay so the rules do not
+    hang on them)."""
+    if event.size > MAX_HEAD_BYTES:
         return ProtocolError(f"request head exceeds {MAX_HEAD_BYTES} bytes", 431)
-    names = {name for name, _ in event.headers}
-    if b"content-length" in names and b"transfer-encoding" in names:
+    fields = request._fields
+    if "content-length" in fields and "transfer-encoding" in fields:
         return ProtocolError("both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)")
     return None
 
@@ -328,7 +340,8 @@ class _Wire(asyncio.Protocol):
     waits only while the transport is over its high-water mark. A peer's half-close keeps the connection
     open for the response."""
 
-    def __init__(self) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
         self.transport: asyncio.Transport | None = None
         self._chunks: deque[bytes] = deque()
         self._unread = 0
@@ -390,7 +403,7 @@ class _Wire(asyncio.Protocol):
                 if self._error is not None:
                     raise self._error
                 return b""
-            waiter = asyncio.get_running_loop().create_future()
+            waiter = self.loop.create_future()
             self._waiter = waiter
             try:
                 await waiter
@@ -408,13 +421,18 @@ class _Wire(asyncio.Protocol):
         assert self.transport is not None
         self.transport.write(data)
 
+    @property
+    def must_drain(self) -> bool:
+        """Whether ``drain`` has anything to do (writing paused, or the connection gone)."""
+        return self._writing_paused or self._lost
+
     async def drain(self) -> None:
         """Wait while the transport's buffer is over its high-water mark; ``ConnectionResetError`` once
         the connection is gone."""
         if self._lost:
             raise ConnectionResetError("connection lost")
         while self._writing_paused:
-            waiter = asyncio.get_running_loop().create_future()
+            waiter = self.loop.create_future()
             self._drain_waiter = waiter
             try:
                 await waiter
@@ -472,7 +490,7 @@ class _Connection:
         if event is not NEED_DATA:
             return event
         server = self._server
-        loop = asyncio.get_running_loop()
+        loop = self._wire.loop
         deadline = loop.time() + server.idle_timeout_s if head else None
         started = False
         while True:
@@ -499,9 +517,8 @@ class _Connection:
         no Transfer-Encoding) as read: the parser has its end at hand without any I/O."""
         if request._body_done:
             return True
-        if request.header("transfer-encoding") is not None or request.content_length:
-            return False
-        if request.header("content-length") not in (None, "0"):
+        fields = request._fields
+        if "transfer-encoding" in fields or fields.get("content-length", "0") != "0":
             return False
         event = self._parser.next_event()
         if isinstance(event, EndOfMessage):
@@ -537,7 +554,15 @@ class _Connection:
         self._wire.abort()
 
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
-        event = await self._next_event()
+        return self._body_event(request, await self._next_event())
+
+    def body_chunk_at_hand(self, request: HttpRequest) -> bytes | None:
+        """The next piece of ``request``'s body if the parser has it already (no I/O), else None."""
+        event = self._parser.next_event()
+        return None if event is NEED_DATA else self._body_event(request, event)
+
+    @staticmethod
+    def _body_event(request: HttpRequest, event: object) -> bytes:
         if isinstance(event, Body):
             return event.data
         if isinstance(event, EndOfMessage):
@@ -551,11 +576,13 @@ class _Connection:
         """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length.
         ``watch_peer``: read the connection while chunks are written, to notice a peer that left (only
         once the request body is consumed: the chunk iterator may still be reading it otherwise)."""
+        wire = self._wire
         if isinstance(response, HttpResponse):
             data = _encode_response(response, self._keep_alive, head_only=head_only)
             self._responding = True
-            self._wire.write(data)
-            await self._wire.drain()
+            wire.write(data)
+            if wire.must_drain:
+                await wire.drain()
             return
         head = _encode_head(
             response.status, response.headers, b"Transfer-Encoding: chunked\r\n", self._keep_alive
@@ -682,15 +709,15 @@ class _Connection:
                 if event is CLOSED or not isinstance(event, RequestHead):
                     return
                 self._responding = False
-                refusal = _framing_error(event)
+                request = HttpRequest(self, event)
+                refusal = _framing_error(request, event)
                 if refusal is not None:
                     await self._bad_request(refusal)
                     return
-                request = HttpRequest(self, event)
                 allowed = self._server.strip_prefix(request)
                 if allowed is None:
                     allowed = self._peer_trusted()
-                self._keep_alive = _keeps_alive(event)
+                self._keep_alive = _keeps_alive(request, event)
                 try:
                     await self._answer(request, allowed)
                 except ProtocolError as error:
@@ -732,6 +759,7 @@ class HttpServer:
         self.name = name
         self.drain_limit = drain_limit
         self.path_prefix = path_prefix
+        self._prefix_bytes = path_prefix.encode("latin-1")
         self.trust_peer = trust_peer
         self.idle_timeout_s = idle_timeout_s
         self.header_timeout_s = header_timeout_s
@@ -773,9 +801,10 @@ class HttpServer:
         prefix = self.path_prefix
         if not prefix:
             return True
-        head = request.path[: len(prefix)]
-        rest = request.path[len(prefix) :]
-        if hmac.compare_digest(head.encode("latin-1"), prefix.encode("latin-1")) and rest.startswith("/"):
+        size = len(prefix)
+        head = request.path[:size]
+        rest = request.path[size:]
+        if hmac.compare_digest(head.encode("latin-1"), self._prefix_bytes) and rest.startswith("/"):
             request.path = rest
             return True
         return None if self.trust_peer is not None else False
@@ -805,9 +834,10 @@ class HttpServer:
 
     async def _serve_socket(self, conn: socket.socket) -> None:
         conn.setblocking(False)
-        wire = _Wire()
+        loop = asyncio.get_running_loop()
+        wire = _Wire(loop)
         try:
-            await asyncio.get_running_loop().connect_accepted_socket(lambda: wire, conn)
+            await loop.connect_accepted_socket(lambda: wire, conn)
         except BaseException:
             conn.close()
             raise

@@ -6,8 +6,7 @@ body's ``message``; both are sent, with the body fields real Lambda sends.
 
 from __future__ import annotations
 
-import uuid
-
+from lambda_runtime.emulator.core.ids import new_request_id
 from lambda_runtime.emulator.http.server import HttpResponse
 
 __all__ = ["ServiceError"]
@@ -25,7 +24,7 @@ class ServiceError(Exception):
 
     def response(self) -> HttpResponse:
         doc = {"Type": "User", "message": self.message, **self.extra}
-        headers = (("X-Amzn-ErrorType", self.error_type), ("x-amzn-RequestId", str(uuid.uuid4())))
+        headers = (("X-Amzn-ErrorType", self.error_type), ("x-amzn-RequestId", new_request_id()))
         return HttpResponse.json(self.status, doc, headers)
 
     @classmethod
