@@ -220,6 +220,11 @@ class ExtensionRegistry:
         return list(self._by_name.values())
 
     @property
+    def is_empty(self) -> bool:
+        """No extension was found or registered."""
+        return not self._by_name
+
+    @property
     def registered(self) -> list[Extension]:
         return [e for e in self._by_name.values() if e.state is not ExtensionState.STARTED]
 

@@ -24,6 +24,9 @@ class State(Enum):
     SHUTTING_DOWN = "shutting_down"
     DEAD = "dead"
 
+    # Members hash as they compare, by identity: a table lookup stays in C (Enum's own hash is Python).
+    __hash__ = object.__hash__
+
 
 class Event(Enum):
     NEXT = "next"
@@ -33,6 +36,8 @@ class Event(Enum):
     ERROR = "error"
     SHUTDOWN = "shutdown"
     EXIT = "exit"
+
+    __hash__ = object.__hash__
 
 
 _LIVE = (State.BOOTING, State.IDLE, State.INVOKING, State.RESPONDED, State.INIT_FAILED)

@@ -126,7 +126,7 @@ class ExtensionsRuntime:
 
     @property
     def delivers_invoke_events(self) -> bool:
-        return bool(self._live(Event.INVOKE))
+        return not self.registry.is_empty and bool(self._live(Event.INVOKE))
 
     @property
     def wants_telemetry(self) -> bool:
@@ -287,6 +287,8 @@ class ExtensionsRuntime:
         return all(e.has_called_next for e in self.registry.registered)
 
     def _invoke_finished(self) -> bool:
+        if self.registry.is_empty:
+            return True
         return all(
             self._owed.get(e.identifier, 0) == 0 and e.state is not ExtensionState.RUNNING
             for e in self.registry.registered
