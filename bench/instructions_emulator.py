@@ -232,13 +232,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     roots = {"floor": HERE, "ours": args.emulator_root.resolve()}
     if args.compare is not None:
         roots["before"] = args.compare.resolve()
-    print(f"{args.invokes} warm invokes, concurrency {args.concurrency}, floor runtime as the function")
+    print(
+        f"{args.invokes} warm invokes, concurrency {args.concurrency}, floor runtime as the function",
+        flush=True,
+    )
     per_invoke: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="instructions-emulator-") as directory:
         for name in contenders:
             serve = "floor" if name == "floor" else "ours"
             per_invoke[name] = count(serve, roots[name], args.invokes, args.concurrency, Path(directory))
-            print(f"  {name}: {per_invoke[name]:,.0f}", file=sys.stderr, flush=True)
+            print(f"  measured {name}: {per_invoke[name]:,.0f}", flush=True)
     print(f"{'contender':<10} {'instructions/invoke':>20} {'/ floor':>9}  emulator from")
     for name, value in per_invoke.items():
         ratio = f"{value / per_invoke['floor']:.2f}x" if "floor" in per_invoke else "-"
