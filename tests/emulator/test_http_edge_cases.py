@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from lambda_runtime.emulator.http.parser import Body, EndOfMessage, RequestHead, RequestParser
+from lambda_runtime.emulator.http.parser import Body, EndOfMessage, ProtocolError, RequestHead, RequestParser
 from lambda_runtime.emulator.http.server import (
     MAX_HEAD_BYTES,
     HttpRequest,
@@ -244,3 +244,47 @@ def test_body_bytes_never_count_toward_the_next_head() -> None:
         kinds.append(type(event).__name__ if not isinstance(event, RequestHead) else event.target.decode())
     assert kinds[0] == "/a"
     assert kinds[-2:] == ["/b", "EndOfMessage"]
+
+
+def _first_event_after(pieces: list[bytes], limit: int) -> object:
+    parser = RequestParser(max_head_bytes=limit)
+    for piece in pieces:
+        parser.receive_data(piece)
+    try:
+        return parser.next_event()
+    except ProtocolError as error:
+        return error
+
+
+@pytest.mark.parametrize("split", [1, 30, 500, 1000, 1020])
+def test_head_limit_holds_however_the_head_is_split(split: int) -> None:
+    """A head one byte over the limit is 431 whether it arrives whole or in two reads anywhere; one
+    exactly at the limit, and one after a pipelined request in the same read, are served."""
+    limit = 1024
+    start = b"GET /a HTTP/1.1\r\nHost: x\r\nX-Big: "
+    exact = start + b"a" * (limit - len(start) - 4) + b"\r\n\r\n"
+    over = start + b"a" * (limit - len(start) - 3) + b"\r\n\r\n"
+    assert (len(exact), len(over)) == (limit, limit + 1)
+    refused = _first_event_after([over[:split], over[split:]], limit)
+    assert isinstance(refused, ProtocolError)
+    assert refused.status == 431
+    served = _first_event_after([exact[:split], exact[split:]], limit)
+    assert isinstance(served, RequestHead)
+    assert served.target == b"/a"
+    small = b"GET /s HTTP/1.1\r\nHost: x\r\n\r\n"
+    pipelined = RequestParser(max_head_bytes=limit)
+    pipelined.receive_data(small + exact[:split])
+    pipelined.receive_data(exact[split:])
+    targets = []
+    while isinstance(event := pipelined.next_event(), (RequestHead, EndOfMessage)):
+        if isinstance(event, RequestHead):
+            targets.append(event.target)
+    assert targets == [b"/s", b"/a"]
+    piped_over = RequestParser(max_head_bytes=limit)
+    piped_over.receive_data(small + over[:split])
+    piped_over.receive_data(over[split:])
+    assert isinstance(piped_over.next_event(), RequestHead)
+    assert isinstance(piped_over.next_event(), EndOfMessage)
+    with pytest.raises(ProtocolError) as caught:
+        piped_over.next_event()
+    assert caught.value.status == 431

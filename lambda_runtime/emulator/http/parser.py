@@ -25,7 +25,16 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on the installa
         name="httptools",
     ) from exc
 
-__all__ = ["CLOSED", "NEED_DATA", "Body", "EndOfMessage", "ProtocolError", "RequestHead", "RequestParser"]
+__all__ = [
+    "CLOSED",
+    "NEED_DATA",
+    "Body",
+    "EndOfMessage",
+    "ProtocolError",
+    "RequestHead",
+    "RequestParser",
+    "head_size",
+]
 
 RawHeaders = list[tuple[bytes, bytes]]
 
@@ -39,21 +48,19 @@ class ProtocolError(Exception):
 
 
 class RequestHead:
-    """A request line and its headers; ``size``: the bytes of both as sent (CRLF line ends)."""
+    """A request line and its headers; ``keep_alive``: HTTP/1.1 without ``Connection: close``."""
 
-    __slots__ = ("headers", "http_version", "method", "size", "target")
+    __slots__ = ("headers", "keep_alive", "method", "target")
 
-    def __init__(
-        self, method: bytes, target: bytes, headers: RawHeaders, http_version: bytes, size: int = 0
-    ) -> None:
+    def __init__(self, method: bytes, target: bytes, headers: RawHeaders, keep_alive: bool) -> None:
         self.method = method
         self.target = target
         self.headers = headers
-        self.http_version = http_version
-        self.size = size or _head_size(method, target, headers)
+        self.keep_alive = keep_alive
 
 
-def _head_size(method: bytes, target: bytes, headers: RawHeaders) -> int:
+def head_size(method: bytes, target: bytes, headers: RawHeaders) -> int:
+    """The bytes of a request line and its header lines as sent (CRLF line ends)."""
     size = len(method) + len(target) + len(b"  HTTP/1.1\r\n\r\n")
     for name, value in headers:
         size += len(name) + len(value) + 4
@@ -106,6 +113,10 @@ class RequestParser:
         self._in_message = False
         self._in_head = True
         self._head_bytes = 0
+        # Bytes fed so far, where the read being parsed starts, and where the read the head began in starts.
+        self._fed = 0
+        self._read_start = 0
+        self._head_start = 0
         self._began = False
         self._finished = False  # an error, an upgrade or the end of input: nothing more is parsed
 
@@ -123,6 +134,8 @@ class RequestParser:
         # that starts in a body may end with the first bytes of the next request.
         counting = self._in_head
         self._began = False
+        self._read_start = self._fed
+        self._fed += len(data)
         try:
             self._parser.feed_data(data)
         except httptools.HttpParserUpgrade:
@@ -161,6 +174,7 @@ class RequestParser:
         self._in_message = True
         self._in_head = True
         self._head_bytes = 0
+        self._head_start = self._read_start
         self._began = True
 
     def on_url(self, url: bytes) -> None:
@@ -171,14 +185,17 @@ class RequestParser:
 
     def on_headers_complete(self) -> None:
         parser = self._parser
-        version = parser.get_http_version().encode("ascii")
-        head = RequestHead(parser.get_method(), bytes(self._url), self._headers, version)
+        method, target, headers = parser.get_method(), bytes(self._url), self._headers
         self._headers = []  # from here on: trailers
         self._in_head = False
-        if head.size > self._max_head_bytes:
-            self._fail(ProtocolError(f"request head exceeds {self._max_head_bytes} bytes", 431))
+        # The head lies within the reads from the one it began in to this one: it is measured only when
+        # those could hold more than the limit.
+        limit = self._max_head_bytes
+        if self._fed - self._head_start > limit and head_size(method, target, headers) > limit:
+            self._fail(ProtocolError(f"request head exceeds {limit} bytes", 431))
             raise _Stop
-        self._events.append(head)
+        keep_alive = parser.should_keep_alive() and parser.get_http_version() == "1.1"
+        self._events.append(RequestHead(method, target, headers, keep_alive))
 
     def on_body(self, body: bytes) -> None:
         self._events.append(Body(bytes(body)))

@@ -278,20 +278,9 @@ def _reason(status: int) -> bytes:
 _NO_BODY_STATUSES = frozenset({204, 304})
 
 
-def _keeps_alive(request: HttpRequest, event: RequestHead) -> bool:
-    if event.http_version != b"1.1":
-        return False
-    if request.header("connection") is None:
-        return True
-    return not any(name == b"connection" and b"close" in value.lower() for name, value in event.headers)
-
-
-def _framing_error(request: HttpRequest, event: RequestHead) -> ProtocolError | None:
-    """What makes ``request`` unacceptable before its body is read, if anything (the parser refuses a
-    head too long and llhttp Content-Length with Transfer-Encoding: the checks stay so the rules do not
-    hang on them)."""
-    if event.size > MAX_HEAD_BYTES:
-        return ProtocolError(f"request head exceeds {MAX_HEAD_BYTES} bytes", 431)
+def _framing_error(request: HttpRequest) -> ProtocolError | None:
+    """What makes ``request`` unacceptable before its body is read, if anything (llhttp refuses
+    Content-Length with Transfer-Encoding itself; the check stays so the rule does not hang on it)."""
     fields = request._fields
     if "content-length" in fields and "transfer-encoding" in fields:
         return ProtocolError("both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)")
@@ -710,14 +699,14 @@ class _Connection:
                     return
                 self._responding = False
                 request = HttpRequest(self, event)
-                refusal = _framing_error(request, event)
+                refusal = _framing_error(request)
                 if refusal is not None:
                     await self._bad_request(refusal)
                     return
                 allowed = self._server.strip_prefix(request)
                 if allowed is None:
                     allowed = self._peer_trusted()
-                self._keep_alive = _keeps_alive(request, event)
+                self._keep_alive = event.keep_alive
                 try:
                     await self._answer(request, allowed)
                 except ProtocolError as error:
