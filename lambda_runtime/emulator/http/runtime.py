@@ -70,7 +70,8 @@ class RuntimeApi:
             return _error(404, "NotFound", f"Unknown Runtime API path: {request.method} {request.path}")
         try:
             if route.kind is RouteKind.NEXT:
-                return await self._next()
+                invocation = await self.env.next_invocation()
+                return HttpResponse(200, tuple(invocation.response_headers()), invocation.body)
             if route.kind is RouteKind.INIT_ERROR:
                 return await self._init_error(request)
             assert route.request_id is not None
@@ -82,10 +83,6 @@ class RuntimeApi:
             return _error(exc.status, exc.error_type, exc.message)
         except IllegalTransition as exc:
             return _error(403, "InvalidStateTransition", str(exc))
-
-    async def _next(self) -> HttpResponse:
-        invocation = await self.env.next_invocation()
-        return HttpResponse(200, tuple(invocation.response_headers()), invocation.body)
 
     async def _init_error(self, request: HttpRequest) -> HttpResponse:
         try:

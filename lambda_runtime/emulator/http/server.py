@@ -380,30 +380,40 @@ class _Wire(asyncio.Protocol):
 
     def _wake(self) -> None:
         waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        if waiter is not None:
+            self._waiter = None
+            if not waiter.done():
+                waiter.set_result(None)
 
     # -- for the connection ---------------------------------------------------------------------------
 
-    async def read(self) -> bytes:
-        """The next bytes the peer sent; ``b""`` at its end (the error that ended it, if any, raised)."""
-        while not self._chunks:
+    def take(self) -> bytes | None:
+        """The next bytes the peer sent; ``b""`` at its end (the error that ended it, if any, raised);
+        None while nothing new has arrived (await ``arrival()``)."""
+        if not self._chunks:
             if self._eof:
                 if self._error is not None:
                     raise self._error
                 return b""
-            waiter = self.loop.create_future()
-            self._waiter = waiter
-            try:
-                await waiter
-            finally:
-                self._waiter = None
+            return None
         data = self._chunks.popleft()
         self._unread -= len(data)
         if self._reading_paused and self._unread <= _READ_SIZE and not self._lost:
             self._reading_paused = False
             assert self.transport is not None
             self.transport.resume_reading()
+        return data
+
+    def arrival(self) -> asyncio.Future[None]:
+        """Done once bytes or the end arrive (one waiter at a time)."""
+        waiter = self.loop.create_future()
+        self._waiter = waiter
+        return waiter
+
+    async def read(self) -> bytes:
+        """The next bytes the peer sent; ``b""`` at its end (the error that ended it, if any, raised)."""
+        while (data := self.take()) is None:
+            await self.arrival()
         return data
 
     def write(self, data: bytes) -> None:
@@ -479,23 +489,27 @@ class _Connection:
         if event is not NEED_DATA:
             return event
         server = self._server
-        loop = self._wire.loop
+        wire = self._wire
+        loop = wire.loop
         deadline = loop.time() + server.idle_timeout_s if head else None
         started = False
         while True:
-            if deadline is None:
-                data = await self._wire.read()
-            else:
+            data = wire.take()
+            if data is None:
+                if deadline is None:
+                    await wire.arrival()
+                    continue
                 self._arm(loop, deadline)
                 try:
-                    data = await self._wire.read()
+                    await wire.arrival()
                 finally:
                     self._deadline = None
                 if self._expired:
                     raise _TimedOut
-                if data and not started:
-                    started = True
-                    deadline = loop.time() + server.header_timeout_s
+                continue
+            if deadline is not None and data and not started:
+                started = True
+                deadline = loop.time() + server.header_timeout_s
             parser.receive_data(data)
             event = parser.next_event()
             if event is not NEED_DATA:
@@ -559,20 +573,12 @@ class _Connection:
             return b""
         raise _Disconnected
 
-    async def _write_response(
-        self, response: Response, *, head_only: bool = False, watch_peer: bool = False
+    async def _write_streaming(
+        self, response: StreamingHttpResponse, *, head_only: bool = False, watch_peer: bool = False
     ) -> None:
-        """Write ``response``; ``head_only`` (a HEAD request): its head, with the body's length.
+        """Write ``response`` with chunked framing; ``head_only`` (a HEAD request): its head only.
         ``watch_peer``: read the connection while chunks are written, to notice a peer that left (only
         once the request body is consumed: the chunk iterator may still be reading it otherwise)."""
-        wire = self._wire
-        if isinstance(response, HttpResponse):
-            data = _encode_response(response, self._keep_alive, head_only=head_only)
-            self._responding = True
-            wire.write(data)
-            if wire.must_drain:
-                await wire.drain()
-            return
         head = _encode_head(
             response.status, response.headers, b"Transfer-Encoding: chunked\r\n", self._keep_alive
         )
@@ -681,11 +687,26 @@ class _Connection:
             response = HttpResponse.json(
                 500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
             )
-        await self._write_response(
-            response, head_only=request.method == "HEAD", watch_peer=self._body_consumed(request)
-        )
+        watch_peer = self._body_consumed(request)
+        head_only = request.method == "HEAD"
+        if isinstance(response, StreamingHttpResponse):
+            await self._write_streaming(response, head_only=head_only, watch_peer=watch_peer)
+            return
+        self._responding = True
+        wire = self._wire
+        wire.write(_encode_response(response, self._keep_alive, head_only=head_only))
+        if wire.must_drain:
+            await wire.drain()
 
-    async def serve(self) -> None:
+    async def serve(self, sock: socket.socket) -> None:
+        """Serve the accepted ``sock`` until the peer leaves, a request ends the connection, or ``close``
+        (which cancels: the connection then ends quietly)."""
+        wire = self._wire
+        try:
+            await wire.loop.connect_accepted_socket(lambda: wire, sock)
+        except BaseException:
+            sock.close()
+            raise
         try:
             while True:
                 try:
@@ -718,8 +739,10 @@ class _Connection:
                     return
                 if not self._keep_alive:
                     return
-        except (ConnectionError, asyncio.IncompleteReadError, _ResponseError):
+        except (ConnectionError, asyncio.IncompleteReadError, _ResponseError, asyncio.CancelledError):
             return
+        except Exception:
+            _log.exception("%s: connection failed", self._server.name)
         finally:
             if self._timer is not None:
                 self._timer.cancel()
@@ -819,25 +842,8 @@ class HttpServer:
                 backoff = min(backoff * 2, _ACCEPT_BACKOFF_MAX_S)
                 continue
             backoff = _ACCEPT_BACKOFF_MIN_S
-            self._connections.start(self._serve_socket(conn))
-
-    async def _serve_socket(self, conn: socket.socket) -> None:
-        conn.setblocking(False)
-        loop = asyncio.get_running_loop()
-        wire = _Wire(loop)
-        try:
-            await loop.connect_accepted_socket(lambda: wire, conn)
-        except BaseException:
-            conn.close()
-            raise
-        try:
-            await _Connection(self, wire).serve()
-        except asyncio.CancelledError:
-            # Only close() cancels a connection: end quietly.
-            wire.close()
-        except Exception:
-            _log.exception("%s: connection failed", self.name)
-            wire.close()
+            conn.setblocking(False)
+            self._connections.start(_Connection(self, _Wire(loop)).serve(conn))
 
     async def close(self) -> None:
         if self._acceptor is not None:
