@@ -92,9 +92,6 @@ class ExecutionEnvironment:
         self._sink = log_sink
         self._loop = loop = asyncio.get_running_loop()
         self._ready: asyncio.Future[Failure | None] = loop.create_future()
-        # Set while the runtime waits in /next with nothing dispatched, or once the environment is gone.
-        self._settled = asyncio.Event()
-        self._gone = False
         self._server: HttpServer | None = None
         self._process: SupervisedProcess | None = None
         self._host: ExtensionsHost | None = None
@@ -282,7 +279,6 @@ class ExecutionEnvironment:
         self._init_reported = True
         record = InvokeRecord(request, invocation, init_ms, self._loop)
         self.lifecycle.apply(Event.DISPATCH)
-        self._settled.clear()
         self._current = record
         self._write(start_line(request.request_id, config.version), record)
         host = self.host
@@ -369,16 +365,18 @@ class ExecutionEnvironment:
             )
         record.finished.set_result(failure)
 
-    async def wait_reusable(self) -> bool:
-        """After an invoke ended: wait until the runtime is back in /next and extensions are done.
-        False when the environment is gone instead."""
-        await self._settled.wait()
-        if self._gone or self.lifecycle.state is not State.IDLE or self._shutdown_task is not None:
-            return False
+    def _settle(self, record: InvokeRecord) -> None:
+        """The runtime is back in /next after ``record`` ended: resolve ``record.reusable`` (at once
+        without extensions; once INVOKE subscribers are done otherwise)."""
+        if not self.host.has_extensions:
+            _resolve(record.reusable, self._shutdown_task is None)
+        else:
+            self._tasks.start(self._settle_with_extensions(record))
+
+    async def _settle_with_extensions(self, record: InvokeRecord) -> None:
         host = self.host
         if host.delivers_invoke_events:
-            record = self._current
-            left = self.config.timeout_s - (time.monotonic() - record.started) if record else 0.0
+            left = self.config.timeout_s - (time.monotonic() - record.started)
             try:
                 await asyncio.wait_for(host.wait_invoke_done(), max(left, 0.0))
             except asyncio.TimeoutError:
@@ -387,15 +385,15 @@ class ExecutionEnvironment:
                     "resetting the environment"
                 )
                 self.begin_shutdown("timeout")
-                return False
+                return
         else:
             await host.wait_invoke_done()  # returns at once: nothing to wait for but failures to note
         failure = host.failure
         if failure is not None:
             self._sink(f"[{self.name}] {failure.error_type}: {failure.message}; resetting the environment")
             self.begin_shutdown("failure")
-            return False
-        return self.lifecycle.state is State.IDLE
+            return
+        _resolve(record.reusable, self._shutdown_task is None and self.lifecycle.state is State.IDLE)
 
     def caller_gone(self, record: InvokeRecord) -> None:
         """The caller left before the invoke ended (a streamed response cut off): end it now and reset
@@ -456,7 +454,8 @@ class ExecutionEnvironment:
             self._timer = None
         dispatch: asyncio.Future[Invocation] = self._loop.create_future()
         self._dispatch = dispatch
-        self._settled.set()
+        if previous is State.RESPONDED and self._current is not None:
+            self._settle(self._current)
         return await dispatch
 
     def answer_target(self, request_id: str) -> InvokeRecord:
@@ -517,13 +516,14 @@ class ExecutionEnvironment:
             self._fail_init(Failure.of("Runtime.ExitError", f"Runtime exited with error: {reason}"))
         if self.lifecycle.can(Event.EXIT):
             self.lifecycle.apply(Event.EXIT)
-        self._gone = True
-        self._settled.set()
         self.begin_shutdown("failure")
 
     def begin_shutdown(self, reason: str) -> asyncio.Task[None]:
+        """Start shutting down (once): the invoke in hand, if any, will not find it reusable."""
         if self._shutdown_task is None:
             self._shutdown_task = asyncio.create_task(self._shutdown(reason))
+            if self._current is not None:
+                _resolve(self._current.reusable, False)
         return self._shutdown_task
 
     async def shutdown(self, reason: str = "spindown") -> None:
@@ -532,8 +532,6 @@ class ExecutionEnvironment:
     async def _shutdown(self, reason: str) -> None:
         if self.lifecycle.can(Event.SHUTDOWN):
             self.lifecycle.apply(Event.SHUTDOWN)
-        self._gone = True
-        self._settled.set()
         if self._timer is not None:
             self._timer.cancel()
         budget = self._host.shutdown_budget_ms / 1000 if self._host is not None else 0.0
@@ -557,3 +555,8 @@ class ExecutionEnvironment:
         await self._tasks.aclose()
         if self.lifecycle.can(Event.EXIT):
             self.lifecycle.apply(Event.EXIT)
+
+
+def _resolve(future: asyncio.Future[bool], value: bool) -> None:
+    if not future.done():
+        future.set_result(value)

@@ -5,23 +5,23 @@ the invoke's state is ``core/invoke_state.py``, written by ``core/environment.py
 - A slot is taken by ``Invocations.take_slot`` (a synchronous invoke: at once, or None -> 429, except that
   a slot winding down is waited for) or ``Invocations.wait_slot`` (an Event invoke: it queues).
 - It is released exactly once: at once when the environment's init failed, otherwise once the invoke
-  ended (``finished``: answered, timed out, crashed or abandoned) and the environment is reusable again
-  (the runtime is back in /next and extensions are done) or gone.
+  ended (``finished``: answered, timed out, crashed or abandoned) and then the environment said whether
+  it can take the next one (``InvokeRecord.reusable``: the runtime is back in /next and extensions are
+  done, or it is shutting down). Callbacks on those two futures release it; no task waits.
 - From the moment the invoke's answer is known (``answered``, or its end) the slot is "winding down":
   a caller waits for it instead of getting 429, so back-to-back invokes from one caller never throttle.
 - A caller that leaves before the end (``caller_gone``) ends the invoke at once and resets the
   environment, unless the pool is closing (then every environment leaves as a spin-down).
-- The waits that release slots belong to ``Invocations``; ``close`` cancels and awaits them.
 """
 
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from lambda_runtime.emulator.core.invoke_state import InvokeRecord, InvokeRequest
 from lambda_runtime.emulator.core.outcome import Failure, Outcome, StreamedResult
 from lambda_runtime.emulator.core.pool import Pool, Slot
-from lambda_runtime.emulator.tasks import TaskGroup
 
 __all__ = ["Invocation", "Invocations"]
 
@@ -75,7 +75,6 @@ class Invocations:
 
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
-        self._releases = TaskGroup("slot releases")
 
     def take_free_slot(self) -> Slot | None:
         """A slot free right now, or None (``take_slot`` then says whether to wait or throttle)."""
@@ -108,18 +107,12 @@ class Invocations:
             self.pool.release(slot)
             return failure
         record = env.invoke(request)
-        self._releases.start(self._release_when_reusable(slot, record))
+        record.finished.add_done_callback(partial(self._ended, slot, record))
         return Invocation(self.pool, slot, record)
 
-    async def _release_when_reusable(self, slot: Slot, record: InvokeRecord) -> None:
-        try:
-            await record.finished
-            slot.winding_down = True
-            env = slot.env
-            if env is not None:
-                await env.wait_reusable()
-        finally:
-            self.pool.release(slot)
+    def _ended(self, slot: Slot, record: InvokeRecord, _: object) -> None:
+        slot.winding_down = True
+        record.reusable.add_done_callback(partial(self._reusable, slot))
 
-    async def close(self) -> None:
-        await self._releases.aclose()
+    def _reusable(self, slot: Slot, _: object) -> None:
+        self.pool.release(slot)

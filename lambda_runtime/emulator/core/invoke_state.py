@@ -55,6 +55,9 @@ class InvokeRecord:
         self.log = InvokeLog() if request.log_tail else None
         self.first: asyncio.Future[Outcome] = loop.create_future()
         self.finished: asyncio.Future[Failure | None] = loop.create_future()
+        # After the end: True once the environment can take the next invoke (the runtime is back in
+        # /next, extensions are done), False when it is shutting down instead.
+        self.reusable: asyncio.Future[bool] = loop.create_future()
         self.started = time.monotonic()
 
     @property

@@ -125,6 +125,10 @@ class ExtensionsRuntime:
         return 500 if self.registry.registered else 0
 
     @property
+    def has_extensions(self) -> bool:
+        return not self.registry.is_empty
+
+    @property
     def delivers_invoke_events(self) -> bool:
         return not self.registry.is_empty and bool(self._live(Event.INVOKE))
 

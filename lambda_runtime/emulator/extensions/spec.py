@@ -88,6 +88,11 @@ class ExtensionsHost(Protocol):
     def failure(self) -> ExtensionInitError | None: ...
 
     @property
+    def has_extensions(self) -> bool:
+        """False: there is no extension, so ``wait_invoke_done`` has nothing to wait for or note."""
+        ...
+
+    @property
     def delivers_invoke_events(self) -> bool:
         """False: no extension waits for INVOKE, so ``invoke_started`` may be skipped."""
         ...

@@ -101,7 +101,6 @@ class InvokeApi:
 
     async def close(self) -> None:
         await self._background.aclose()
-        await self.invocations.close()
 
     async def _unknown_path(self, request: HttpRequest) -> HttpResponse:
         return ServiceError(

@@ -166,6 +166,23 @@ class RequestParser:
             return event
         return CLOSED if self._finished else NEED_DATA
 
+    def take_whole_body(self) -> tuple[bytes, RawHeaders] | None:
+        """The rest of the current request's body and its trailers, taken at once when the queue holds
+        all of it as at most one ``Body`` and its ``EndOfMessage``; None otherwise (nothing taken)."""
+        events = self._events
+        if not events:
+            return None
+        first = events[0]
+        if type(first) is EndOfMessage:
+            events.popleft()
+            return b"", first.trailers
+        if type(first) is Body and len(events) > 1 and type(events[1]) is EndOfMessage:
+            events.popleft()
+            end = events.popleft()
+            assert isinstance(end, EndOfMessage)
+            return first.data, end.trailers
+        return None
+
     # -- llhttp callbacks ---------------------------------------------------------------------------
 
     def on_message_begin(self) -> None:

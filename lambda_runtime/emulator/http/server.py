@@ -191,12 +191,16 @@ class HttpRequest:
         declared = self.content_length
         if declared is not None and declared > limit:
             raise BodyTooLarge(limit)
+        if not self._body_done:
+            whole = self._conn.whole_body_at_hand(self)
+            if whole is not None:
+                if len(whole) > limit:
+                    raise BodyTooLarge(limit)
+                return whole
         parts: list[bytes] = []
         size = 0
         while not self._body_done:
-            chunk = self._conn.body_chunk_at_hand(self)
-            if chunk is None:
-                chunk = await self._conn.next_body_chunk(self)
+            chunk = await self._conn.next_body_chunk(self)
             size += len(chunk)
             if size > limit:
                 raise BodyTooLarge(limit)
@@ -285,6 +289,12 @@ def _framing_error(request: HttpRequest) -> ProtocolError | None:
     if "content-length" in fields and "transfer-encoding" in fields:
         return ProtocolError("both Content-Length and Transfer-Encoding (RFC 9112 section 6.1)")
     return None
+
+
+def _decoded(pairs: list[tuple[bytes, bytes]]) -> Headers:
+    if not pairs:
+        return ()
+    return tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in pairs)
 
 
 class _ResponseError(ValueError):
@@ -416,13 +426,10 @@ class _Wire(asyncio.Protocol):
             await self.arrival()
         return data
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: bytes) -> bool:
+        """Send ``data``; True when ``drain`` has something to do (writing paused, or the connection gone)."""
         assert self.transport is not None
         self.transport.write(data)
-
-    @property
-    def must_drain(self) -> bool:
-        """Whether ``drain`` has anything to do (writing paused, or the connection gone)."""
         return self._writing_paused or self._lost
 
     async def drain(self) -> None:
@@ -559,17 +566,21 @@ class _Connection:
     async def next_body_chunk(self, request: HttpRequest) -> bytes:
         return self._body_event(request, await self._next_event())
 
-    def body_chunk_at_hand(self, request: HttpRequest) -> bytes | None:
-        """The next piece of ``request``'s body if the parser has it already (no I/O), else None."""
-        event = self._parser.next_event()
-        return None if event is NEED_DATA else self._body_event(request, event)
+    def whole_body_at_hand(self, request: HttpRequest) -> bytes | None:
+        """The rest of ``request``'s body if the parser has all of it already (no I/O), else None."""
+        taken = self._parser.take_whole_body()
+        if taken is None:
+            return None
+        data, trailers = taken
+        request._finish(_decoded(trailers))
+        return data
 
     @staticmethod
     def _body_event(request: HttpRequest, event: object) -> bytes:
         if isinstance(event, Body):
             return event.data
         if isinstance(event, EndOfMessage):
-            request._finish(tuple((n.decode("latin-1"), v.decode("latin-1")) for n, v in event.trailers))
+            request._finish(_decoded(event.trailers))
             return b""
         raise _Disconnected
 
@@ -694,8 +705,7 @@ class _Connection:
             return
         self._responding = True
         wire = self._wire
-        wire.write(_encode_response(response, self._keep_alive, head_only=head_only))
-        if wire.must_drain:
+        if wire.write(_encode_response(response, self._keep_alive, head_only=head_only)):
             await wire.drain()
 
     async def serve(self, sock: socket.socket) -> None:
