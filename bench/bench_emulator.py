@@ -12,8 +12,9 @@ How it measures:
 - Latency: one keep-alive raw socket in the emulator's process, sequential invokes (the client is not an
   HTTP library, so the numbers are the emulator's and the runtime's).
 - Throughput: callers in their own processes (blocking sockets), one per concurrent invoke, against an
-  emulator with ``--concurrency 1`` and one with ``--concurrency 2``; rounds alternate between the two and
-  the median round counts, so a noisy neighbour hits both alike.
+  emulator with ``--concurrency 1`` and one with ``--concurrency 2``; rounds alternate between the two,
+  each c=2 round right after its c=1 round, and ``c2/c1`` is the median of those pairs' ratios (the
+  rates shown are the median rounds), so a noisy neighbour hits both sides of a ratio alike.
 - ``emu us/inv``: CPU time of the emulator's event-loop thread per invoke (at c=2). Everything the emulator
   does for an invoke runs on that one thread, so 1e6 / that number is the emulator's throughput ceiling.
   With an echo function the runtimes and callers need far less CPU than the emulator does, so c=2 hits
@@ -48,7 +49,7 @@ __all__ = ["main"]
 
 SEQUENTIAL_INVOKES = 400
 ROUND_SECONDS = 0.75
-ROUNDS = 3
+ROUNDS = 5
 ECHO = "def handler(event, context):\n    return event\n"
 IO_BOUND = "import time\n\ndef handler(event, context):\n    time.sleep(0.001)\n    return event\n"
 _REQUEST = (
@@ -128,6 +129,8 @@ class Row:
     p99: float
     one: Throughput
     two: Throughput
+    ratio: float  # c2/c1: the median over the round pairs
+    emulator_us: float  # emulator loop CPU per invoke at c=2: the median over the rounds
 
 
 def _median(rounds: list[Throughput]) -> Throughput:
@@ -151,7 +154,9 @@ async def _measure(config: FunctionConfig) -> Row:
                 twos.append(await _round(executor, double.port, 2, ROUND_SECONDS))
     p50 = statistics.median(samples)
     p99 = samples[int(len(samples) * 0.99) - 1]
-    return Row(p50, p99, _median(ones), _median(twos))
+    ratio = statistics.median([two.rate / one.rate for one, two in zip(ones, twos, strict=True)])
+    emulator_us = statistics.median([two.emulator_us for two in twos])
+    return Row(p50, p99, _median(ones), _median(twos), ratio, emulator_us)
 
 
 async def _run(rows: tuple[str, ...]) -> None:
@@ -183,8 +188,8 @@ async def _run(rows: tuple[str, ...]) -> None:
                 f"{row.p99:.3f}",
                 f"{row.one.rate:.0f}",
                 f"{row.two.rate:.0f}",
-                f"{row.two.rate / row.one.rate:.2f}",
-                f"{row.two.emulator_us:.0f}",
+                f"{row.ratio:.2f}",
+                f"{row.emulator_us:.0f}",
                 f"{row.p50 / 1.3:.2f}" if config.handler == "fn.handler" else "-",
             )
             print(f"{name:<24}" + "".join(f"{value:>11}" for value in values), flush=True)
