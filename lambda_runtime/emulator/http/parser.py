@@ -81,6 +81,10 @@ class EndOfMessage:
         self.trailers = trailers
 
 
+# The end of a message without trailers (most of them): one shared, never changed.
+_END = EndOfMessage([])
+
+
 class _Marker:
     __slots__ = ("name",)
 
@@ -218,7 +222,7 @@ class RequestParser:
         self._events.append(Body(bytes(body)))
 
     def on_message_complete(self) -> None:
-        self._events.append(EndOfMessage(self._headers))
+        self._events.append(EndOfMessage(self._headers) if self._headers else _END)
         self._headers = []
         self._in_message = False
         self._in_head = True

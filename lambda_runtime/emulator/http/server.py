@@ -188,8 +188,8 @@ class HttpRequest:
 
     async def read(self, limit: int = DEFAULT_MAX_BODY_BYTES) -> bytes:
         """The whole body; ``BodyTooLarge`` as soon as it is known to exceed ``limit``."""
-        declared = self.content_length
-        if declared is not None and declared > limit:
+        declared = self._fields.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             raise BodyTooLarge(limit)
         if not self._body_done:
             whole = self._conn.whole_body_at_hand(self)
@@ -572,7 +572,7 @@ class _Connection:
         if taken is None:
             return None
         data, trailers = taken
-        request._finish(_decoded(trailers))
+        request._finish(_decoded(trailers) if trailers else ())
         return data
 
     @staticmethod
@@ -734,7 +734,8 @@ class _Connection:
                 if refusal is not None:
                     await self._bad_request(refusal)
                     return
-                allowed = self._server.strip_prefix(request)
+                server = self._server
+                allowed = server.strip_prefix(request) if server.path_prefix else True
                 if allowed is None:
                     allowed = self._peer_trusted()
                 self._keep_alive = event.keep_alive
