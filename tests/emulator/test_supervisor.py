@@ -6,7 +6,11 @@ import asyncio
 import signal
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
+import pytest
+
+from lambda_runtime.emulator.core import supervisor
 from lambda_runtime.emulator.core.supervisor import SupervisedProcess
 from tests.emulator.processes import alive, descendants
 
@@ -59,5 +63,48 @@ def test_peak_memory_counts_descendants_and_terminate_ends_the_tree(tmp_path: Pa
                 break
             await asyncio.sleep(0.02)
         assert not alive(child)
+
+    asyncio.run(scenario())
+
+
+# Waits a moment, touches 48 MB, says so, then waits to be stopped.
+GROWS = """
+import time
+time.sleep(0.3)
+block = bytearray(48 * 1024 * 1024)
+for i in range(0, len(block), 4096):
+    block[i] = 1
+print("grown", flush=True)
+time.sleep(60)
+"""
+
+
+def test_leader_memory_is_read_at_most_once_per_interval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = [1000.0]  # supervisor's monotonic clock, moved by hand
+    monkeypatch.setattr(supervisor, "time", SimpleNamespace(monotonic=lambda: clock[0]))
+
+    async def scenario() -> None:
+        grown = asyncio.Event()
+
+        def on_line(line: str) -> None:
+            if line == "grown":
+                grown.set()
+
+        process = await SupervisedProcess.spawn(
+            [sys.executable, "-c", GROWS], env={"PATH": "/usr/bin:/bin"}, cwd=tmp_path, on_line=on_line
+        )
+        try:
+            before = process.peak_rss_mb()
+            await asyncio.wait_for(grown.wait(), 30)
+            # Within the interval the earlier reading stands ...
+            clock[0] += supervisor.LEADER_READ_INTERVAL_S / 2
+            assert process.peak_rss_mb() == before
+            # ... and once it has passed, the leader is read again.
+            clock[0] += supervisor.LEADER_READ_INTERVAL_S
+            assert process.peak_rss_mb() >= before + 40
+        finally:
+            await process.terminate(0)
 
     asyncio.run(scenario())

@@ -87,9 +87,9 @@ class Pool:
             try:
                 await waiter
             except asyncio.CancelledError:
-                if waiter.done() and not waiter.cancelled():
+                if not waiter.cancelled():
                     self._wake_one()  # woken, then cancelled: the wake-up goes to the next in line
-                else:
+                elif waiter in self._waiters:  # a release may have dropped it already
                     self._waiters.remove(waiter)
                 raise
 
