@@ -253,6 +253,8 @@ class SupervisedProcess:
                 self._close_output()
                 return
             self._feed(data)
+            if len(data) < _READ_SIZE:
+                return  # a pipe's read takes all it holds, up to the size asked: it is empty now
 
     def flush_partial_line(self) -> None:
         """Emit a line the child has not ended yet (at the end of an invoke)."""

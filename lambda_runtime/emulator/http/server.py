@@ -272,11 +272,12 @@ class Router:
 
 
 @functools.lru_cache(maxsize=64)
-def _reason(status: int) -> bytes:
+def _status_line(status: int) -> bytes:
     try:
-        return HTTPStatus(status).phrase.encode("ascii")
+        reason = HTTPStatus(status).phrase.encode("ascii")
     except ValueError:
-        return b""
+        reason = b""
+    return b"HTTP/1.1 %d %s\r\n" % (status, reason)
 
 
 _NO_BODY_STATUSES = frozenset({204, 304})
@@ -297,6 +298,16 @@ def _decoded(pairs: list[tuple[bytes, bytes]]) -> Headers:
     return tuple((name.decode("latin-1"), value.decode("latin-1")) for name, value in pairs)
 
 
+def _failure_response(request: HttpRequest, error: Exception) -> HttpResponse:
+    """The answer to a handler that raised: 413 for a body over its limit, 500 (logged) otherwise."""
+    if isinstance(error, BodyTooLarge):
+        return HttpResponse.json(413, {"errorMessage": str(error), "errorType": "RequestEntityTooLarge"})
+    _log.error("handler for %s %s failed", request.method, request.path, exc_info=error)
+    return HttpResponse.json(
+        500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
+    )
+
+
 class _ResponseError(ValueError):
     """A response that cannot be written as asked (a header that would break the framing)."""
 
@@ -307,12 +318,13 @@ def _encode_head(status: int, headers: Headers, framing: bytes, keep_alive: bool
     fields = "".join([f"{name}: {value}\n" for name, value in headers])
     if fields.count("\n") != len(headers) or "\r" in fields or "\0" in fields:
         raise _ResponseError(f"illegal character in response headers {headers!r}")
-    return b"HTTP/1.1 %d %s\r\n%s%s%s\r\n" % (
-        status,
-        _reason(status),
-        fields.replace("\n", "\r\n").encode("latin-1"),
-        framing,
-        b"" if keep_alive else b"Connection: close\r\n",
+    return b"".join(
+        (
+            _status_line(status),
+            fields.replace("\n", "\r\n").encode("latin-1"),
+            framing,
+            b"\r\n" if keep_alive else b"Connection: close\r\n\r\n",
+        )
     )
 
 
@@ -681,32 +693,12 @@ class _Connection:
         except ConnectionError:
             pass
 
-    async def _answer(self, request: HttpRequest, allowed: bool) -> None:
-        """Run the handler and write its answer (404 when not ``allowed``). A handler's error is a 413 or
-        500 answer; a broken connection or a malformed request raises (``serve`` ends the connection)."""
-        handler = self._server.router.resolve(request) if allowed else _not_found
-        try:
-            response = await handler(request)
-        except BodyTooLarge as exc:
-            response = HttpResponse.json(
-                413, {"errorMessage": str(exc), "errorType": "RequestEntityTooLarge"}
-            )
-        except (_Disconnected, ProtocolError):
-            raise
-        except Exception:
-            _log.exception("handler for %s %s failed", request.method, request.path)
-            response = HttpResponse.json(
-                500, {"errorMessage": "internal error in the emulator", "errorType": "ServiceException"}
-            )
-        watch_peer = self._body_consumed(request)
-        head_only = request.method == "HEAD"
-        if isinstance(response, StreamingHttpResponse):
-            await self._write_streaming(response, head_only=head_only, watch_peer=watch_peer)
-            return
+    def _write_buffered(self, request: HttpRequest, response: HttpResponse) -> bool:
+        """Write a Content-Length ``response`` (its head only for HEAD); True when ``drain`` is due."""
+        self._body_consumed(request)
         self._responding = True
-        wire = self._wire
-        if wire.write(_encode_response(response, self._keep_alive, head_only=head_only)):
-            await wire.drain()
+        data = _encode_response(response, self._keep_alive, head_only=request.method == "HEAD")
+        return self._wire.write(data)
 
     async def serve(self, sock: socket.socket) -> None:
         """Serve the accepted ``sock`` until the peer leaves, a request ends the connection, or ``close``
@@ -739,8 +731,23 @@ class _Connection:
                 if allowed is None:
                     allowed = self._peer_trusted()
                 self._keep_alive = event.keep_alive
+                # The handler runs in this coroutine (not one of its own): every wait of the handler
+                # resumes one frame less. Its error is a 413 or 500 answer; a broken connection or a
+                # malformed request ends the connection.
+                handler = server.router.resolve(request) if allowed else _not_found
                 try:
-                    await self._answer(request, allowed)
+                    try:
+                        response = await handler(request)
+                    except (_Disconnected, ProtocolError):
+                        raise
+                    except Exception as exc:
+                        response = _failure_response(request, exc)
+                    if isinstance(response, StreamingHttpResponse):
+                        watch_peer = self._body_consumed(request)
+                        head_only = request.method == "HEAD"
+                        await self._write_streaming(response, head_only=head_only, watch_peer=watch_peer)
+                    elif self._write_buffered(request, response):
+                        await wire.drain()
                 except ProtocolError as error:
                     await self._bad_request(error)
                     return
