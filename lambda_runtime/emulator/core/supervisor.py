@@ -12,7 +12,7 @@ Rules:
   Calling it again after the child exited by itself still does that sweep.
 - ``peak_rss_mb()``: the process tree's peak resident memory (sum of VmHWM of the live processes in it),
   never lower than an earlier reading. The leader is read at most every ``LEADER_READ_INTERVAL_S`` (the
-  kernel spends ~10 us writing /proc/<pid>/status, as much as the rest of an invoke's REPORT) and its
+  kernel writes all of /proc/<pid>/status for each reading: 10-20 us on a 2-core VM) and its
   descendants at most every ``TREE_SCAN_INTERVAL_S``; in between, their last readings count. So
   back-to-back invokes stay cheap, and a REPORT's peak is at most that old.
 """

@@ -25,16 +25,7 @@ except ModuleNotFoundError as exc:  # pragma: no cover - depends on the installa
         name="httptools",
     ) from exc
 
-__all__ = [
-    "CLOSED",
-    "NEED_DATA",
-    "Body",
-    "EndOfMessage",
-    "ProtocolError",
-    "RequestHead",
-    "RequestParser",
-    "head_size",
-]
+__all__ = ["CLOSED", "NEED_DATA", "Body", "EndOfMessage", "ProtocolError", "RequestHead", "RequestParser"]
 
 RawHeaders = list[tuple[bytes, bytes]]
 
@@ -59,7 +50,7 @@ class RequestHead:
         self.keep_alive = keep_alive
 
 
-def head_size(method: bytes, target: bytes, headers: RawHeaders) -> int:
+def _head_size(method: bytes, target: bytes, headers: RawHeaders) -> int:
     """The bytes of a request line and its header lines as sent (CRLF line ends)."""
     size = len(method) + len(target) + len(b"  HTTP/1.1\r\n\r\n")
     for name, value in headers:
@@ -151,7 +142,7 @@ class RequestParser:
             return
         if counting and self._in_head and not self._began:
             # Bytes of a head that began in an earlier read; a head that began in this read is measured
-            # exactly once complete (``head_size``), or from the next read on.
+            # exactly once complete (``_head_size``), or from the next read on.
             self._head_bytes += len(data)
         if self._in_head and self._head_bytes > self._max_head_bytes:
             self._fail(ProtocolError(f"request head exceeds {self._max_head_bytes} bytes", 431))
@@ -212,7 +203,7 @@ class RequestParser:
         # The head lies within the reads from the one it began in to this one: it is measured only when
         # those could hold more than the limit.
         limit = self._max_head_bytes
-        if self._fed - self._head_start > limit and head_size(method, target, headers) > limit:
+        if self._fed - self._head_start > limit and _head_size(method, target, headers) > limit:
             self._fail(ProtocolError(f"request head exceeds {limit} bytes", 431))
             raise _Stop
         keep_alive = parser.should_keep_alive() and parser.get_http_version() == "1.1"

@@ -188,8 +188,8 @@ class HttpRequest:
 
     async def read(self, limit: int = DEFAULT_MAX_BODY_BYTES) -> bytes:
         """The whole body; ``BodyTooLarge`` as soon as it is known to exceed ``limit``."""
-        declared = self._fields.get("content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
+        declared = self.content_length
+        if declared is not None and declared > limit:
             raise BodyTooLarge(limit)
         if not self._body_done:
             whole = self._conn.whole_body_at_hand(self)
@@ -584,7 +584,7 @@ class _Connection:
         if taken is None:
             return None
         data, trailers = taken
-        request._finish(_decoded(trailers) if trailers else ())
+        request._finish(_decoded(trailers))
         return data
 
     @staticmethod
