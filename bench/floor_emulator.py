@@ -24,8 +24,9 @@ on the Runtime API side.
 
 Use: ``async with FloorEmulator(handler=..., task_root=..., command=...) as floor: floor.port``; or
 ``python bench/floor_emulator.py [--handler MOD.FN] [--task-root DIR] [--port N] [-- COMMAND...]`` prints
-the port and serves until SIGINT/SIGTERM (the default command is bench/floor_runtime.py). uvloop runs it
-when installed, unless ``LAMBDA_EMULATOR_LOOP=asyncio``, as it runs the emulator's commands.
+the port and serves until SIGINT/SIGTERM (the default command is bench/floor_runtime.py). It runs on the
+emulator's event loop (``lambda_runtime.emulator.loop.run``: uvloop when installed, unless
+``LAMBDA_EMULATOR_LOOP=asyncio``).
 """
 
 from __future__ import annotations
@@ -38,19 +39,20 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Coroutine, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import cast
 from urllib.parse import unquote_to_bytes
 
 import httptools
 import orjson
 
+from lambda_runtime.emulator.loop import run
+
 __all__ = ["FloorEmulator", "main", "run"]
 
 FLOOR_RUNTIME = Path(__file__).resolve().parent / "floor_runtime.py"
 
-_T = TypeVar("_T")
 _MAX_PAYLOAD = 6 * 1024 * 1024 + 100
 _INVOCATION = b"/2018-06-01/runtime/invocation/"
 _NEXT = _INVOCATION + b"next"
@@ -372,18 +374,6 @@ class FloorEmulator:
             len(body),
         )
         invocation.caller.send(head + body, invocation.keep_alive)
-
-
-def run(main: Coroutine[Any, Any, _T]) -> _T:
-    """``asyncio.run(main)`` on uvloop's loop when installed and not switched off, as the emulator does."""
-    if os.environ.get("LAMBDA_EMULATOR_LOOP", "").lower() != "asyncio":
-        try:
-            import uvloop
-        except ImportError:
-            pass
-        else:
-            return uvloop.run(main)
-    return asyncio.run(main)
 
 
 async def _serve(floor: FloorEmulator, host: str, port: int) -> None:
