@@ -8,7 +8,7 @@ import contextlib
 import pytest
 
 from lambda_runtime.emulator.core.environment import ExecutionEnvironment
-from lambda_runtime.emulator.core.pool import Pool
+from lambda_runtime.emulator.core.pool import Pool, Slot
 
 PATIENCE_S = 5.0
 
@@ -23,15 +23,20 @@ async def _cancelled(task: asyncio.Task[object]) -> None:
         await task
 
 
+async def _busy_pool_and_two_waiters() -> tuple[Pool, Slot, asyncio.Task[Slot], asyncio.Task[Slot]]:
+    pool = Pool(1, _no_environment)
+    slot = pool.try_acquire()
+    assert slot is not None
+    first = asyncio.create_task(pool.acquire())
+    second = asyncio.create_task(pool.acquire())
+    await asyncio.sleep(0)
+    assert pool.try_acquire() is None
+    return pool, slot, first, second
+
+
 def test_a_freed_slot_goes_to_the_first_waiter() -> None:
     async def scenario() -> None:
-        pool = Pool(1, _no_environment)
-        slot = pool.try_acquire()
-        assert slot is not None
-        first = asyncio.create_task(pool.acquire())
-        second = asyncio.create_task(pool.acquire())
-        await asyncio.sleep(0)
-        assert pool.try_acquire() is None
+        pool, slot, first, second = await _busy_pool_and_two_waiters()
         pool.release(slot)
         assert await asyncio.wait_for(first, PATIENCE_S) is slot
         await asyncio.sleep(0.01)
@@ -47,12 +52,7 @@ def test_a_cancelled_waiter_passes_its_turn_on(cancel_before_release: bool) -> N
     """Cancelled while waiting, or woken and cancelled before it ran: the next waiter gets the slot."""
 
     async def scenario() -> None:
-        pool = Pool(1, _no_environment)
-        slot = pool.try_acquire()
-        assert slot is not None
-        first = asyncio.create_task(pool.acquire())
-        second = asyncio.create_task(pool.acquire())
-        await asyncio.sleep(0)
+        pool, slot, first, second = await _busy_pool_and_two_waiters()
         if cancel_before_release:
             first.cancel()
             pool.release(slot)  # may meet the cancelled waiter still in line
