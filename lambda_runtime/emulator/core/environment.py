@@ -188,16 +188,6 @@ class ExecutionEnvironment:
         process = self._process
         return process is not None and peer_in_tree(peer, server_port, process.pid)
 
-    @property
-    def is_initialised(self) -> bool:
-        """Whether ``wait_ready`` would answer at once (``ready_outcome``)."""
-        return self._init_outcome is not None
-
-    def ready_outcome(self) -> Failure | None:
-        """What ``wait_ready`` answered: None when ready, the init failure otherwise."""
-        assert self._init_outcome is not None
-        return self._init_outcome[0]
-
     async def wait_ready(self) -> Failure | None:
         """Wait for init to end (bounded by the init timeout): None when ready, the failure otherwise.
         Init ends when the runtime and every extension called next; only the first call waits."""

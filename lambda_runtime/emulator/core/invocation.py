@@ -76,10 +76,6 @@ class Invocations:
     def __init__(self, pool: Pool) -> None:
         self.pool = pool
 
-    def take_free_slot(self) -> Slot | None:
-        """A slot free right now, or None (``take_slot`` then says whether to wait or throttle)."""
-        return self.pool.try_acquire()
-
     async def take_slot(self) -> Slot | None:
         """A slot for a synchronous invoke; None when every slot is busy (429)."""
         slot = self.pool.try_acquire()
@@ -97,8 +93,8 @@ class Invocations:
         """Dispatch ``request`` on ``slot``; the init failure instead when the environment could not start
         (its log tail attached; the slot is then already free)."""
         try:
-            env = self.pool.warm_environment(slot) or await self.pool.environment(slot)
-            failure = env.ready_outcome() if env.is_initialised else await env.wait_ready()
+            env = await self.pool.environment(slot)
+            failure = await env.wait_ready()
         except BaseException:
             self.pool.release(slot)
             raise

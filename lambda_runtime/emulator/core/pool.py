@@ -100,12 +100,6 @@ class Pool:
                 waiter.set_result(None)
                 return
 
-    @staticmethod
-    def warm_environment(slot: Slot) -> ExecutionEnvironment | None:
-        """The slot's environment when it is usable as it is (``environment`` without waiting)."""
-        env = slot.env
-        return env if env is not None and env.usable else None
-
     async def environment(self, slot: Slot) -> ExecutionEnvironment:
         """The slot's environment, started fresh when it has none or its one is no longer usable."""
         env = slot.env

@@ -198,7 +198,7 @@ class InvokeApi:
                 self._queued_events += 1
                 self._background.start(self._run_event(accepted))
                 return HttpResponse(202, tuple(self._base_headers(accepted.request.request_id)))
-            slot = self.invocations.take_free_slot() or await self._slot_or_throttle()
+            slot = await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
@@ -243,7 +243,7 @@ class InvokeApi:
             accepted = await self._accept(request, ("RequestResponse", "DryRun"))
             if accepted.invocation_type == "DryRun":
                 return HttpResponse(204, tuple(self._base_headers(accepted.request.request_id)))
-            slot = self.invocations.take_free_slot() or await self._slot_or_throttle()
+            slot = await self._slot_or_throttle()
         except ServiceError as error:
             return error.response()
         headers = self._base_headers(accepted.request.request_id)
