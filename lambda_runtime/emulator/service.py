@@ -4,9 +4,9 @@
 The emulator makes itself a child subreaper (containment.py) when it starts, so orphaned daemons of its
 runtimes and extensions become its children, are killed with their environment and reaped; and it ends
 what emulators killed before they could clean up left behind in their cgroups.
-Its console gets the lines of one event-loop iteration in one write (START, output, END and REPORT of an
-invoke are typically one write, not one per line), from a thread with a bounded buffer, so a console nobody
-reads costs dropped lines (counted, reported once it moves again), never a stuck emulator.
+Its console gets the lines of up to ``CONSOLE_FLUSH_S`` in one write (the START, output, END and REPORT of
+many back-to-back invokes, not one write per line or per invoke), from a thread with a bounded buffer, so a
+console nobody reads costs dropped lines (counted, reported once it moves again), never a stuck emulator.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from lambda_runtime.emulator.http.invoke import InvokeApi
 from lambda_runtime.emulator.http.runtime import RuntimeApi
 from lambda_runtime.emulator.http.server import Handler, HttpServer
 
-__all__ = ["ConsoleLog", "Emulator", "print_line", "run_emulator"]
+__all__ = ["CONSOLE_BUFFER_BYTES", "CONSOLE_FLUSH_S", "ConsoleLog", "Emulator", "print_line", "run_emulator"]
 
 
 def print_line(line: str) -> None:
@@ -49,14 +49,18 @@ def _file_descriptor(stream: TextIO) -> int | None:
 
 # Console output waiting for a slow or stuck reader, at most; beyond it whole lines are dropped.
 CONSOLE_BUFFER_BYTES = 1024 * 1024
+# A line waits this long for others before the writer gets them: one chunk, and one wake-up of the writer
+# thread (which needs the interpreter lock the event loop runs on), per window instead of per loop iteration.
+CONSOLE_FLUSH_S = 0.005
 
 
 class ConsoleLog:
     """A log sink for a text stream that can never block the event loop.
 
     Rules:
-    - Lines of one event-loop iteration become one chunk (without a running loop, each line is one);
-      multi-line records are shown as indented lines (``for_display``).
+    - Lines logged within ``CONSOLE_FLUSH_S`` of the first one become one chunk (without a running loop,
+      each line is one; ``flush`` and ``wait_written`` hand over what is pending at once); multi-line
+      records are shown as indented lines (``for_display``).
     - A writer thread owns the stream: the loop only appends chunks to a buffer of at most
       ``limit_bytes`` (plus the chunk being written). A chunk that does not fit is dropped whole and
       counted; once the stream takes everything again, one line reports how many lines and bytes were
@@ -95,14 +99,14 @@ class ConsoleLog:
             self.flush()
             return
         self._scheduled = True
-        loop.call_soon(self.flush)
+        loop.call_later(CONSOLE_FLUSH_S, self.flush)
 
     def flush(self) -> None:
         """Hand the pending lines to the writer (never waits for the stream)."""
         self._scheduled = False
         if not self._pending:
             return
-        text = "".join(line + "\n" for line in self._pending)
+        text = "\n".join(self._pending) + "\n"
         lines = len(self._pending)
         self._pending.clear()
         with self._cond:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 
-from lambda_runtime.emulator.service import ConsoleLog
+from lambda_runtime.emulator.service import CONSOLE_FLUSH_S, ConsoleLog
 
 
 class Recording(io.StringIO):
@@ -21,19 +21,20 @@ class Recording(io.StringIO):
         return len(text)
 
 
-def test_lines_of_one_loop_iteration_are_one_write() -> None:
+def test_lines_within_the_flush_window_are_one_write() -> None:
     stream = Recording()
     console = ConsoleLog(stream)
 
     async def scenario() -> None:
         console("START RequestId: r1")
+        await asyncio.sleep(0)
         console("hello")
+        await asyncio.sleep(0)  # later loop iterations, the same window
         console("END RequestId: r1")
-        await asyncio.sleep(0)  # the loop iteration ends: the three lines go to the writer as one chunk
+        await asyncio.sleep(CONSOLE_FLUSH_S * 4)  # the window closed: the writer got the three as one chunk
         assert console.wait_written()
         console("REPORT RequestId: r1")
-        await asyncio.sleep(0)
-        assert console.wait_written()
+        assert console.wait_written()  # hands over what is pending at once
 
     asyncio.run(scenario())
     assert stream.writes == ["START RequestId: r1\nhello\nEND RequestId: r1\n", "REPORT RequestId: r1\n"]
