@@ -137,12 +137,22 @@ def _median(rounds: list[Throughput]) -> Throughput:
     return sorted(rounds, key=lambda t: t.rate)[len(rounds) // 2]
 
 
-async def _measure(config: FunctionConfig) -> Row:
+def _log_sinks(console: bool) -> tuple[Callable[[str], None], Callable[[str], None]]:
+    """Where the two emulators' log lines go: nowhere, or (``console``) the ``emulate`` command's console
+    sink writing to /dev/null, whose writer thread is part of what an invoke costs there."""
+    if not console:
+        return (lambda line: None), (lambda line: None)
+    from lambda_runtime.emulator.service import ConsoleLog
+
+    return ConsoleLog(open(os.devnull, "w")), ConsoleLog(open(os.devnull, "w"))
+
+
+async def _measure(config: FunctionConfig, console: bool) -> Row:
     from lambda_runtime.emulator.service import Emulator
 
-    quiet = {"log_sink": lambda line: None}
+    sink, sink2 = _log_sinks(console)
     config2 = dataclasses.replace(config, concurrency=2)
-    async with Emulator(config, **quiet) as single, Emulator(config2, **quiet) as double:
+    async with Emulator(config, log_sink=sink) as single, Emulator(config2, log_sink=sink2) as double:
         samples = sorted(await _sequential(single.port))
         with ProcessPoolExecutor(2) as executor:
             await _round(executor, single.port, 1, 0.3)  # warm up the callers
@@ -159,7 +169,7 @@ async def _measure(config: FunctionConfig) -> Row:
     return Row(p50, p99, _median(ones), _median(twos), ratio, emulator_us)
 
 
-async def _run(rows: tuple[str, ...]) -> None:
+async def _run(rows: tuple[str, ...], console: bool) -> None:
     from lambda_runtime.emulator.config import FunctionConfig
 
     with tempfile.TemporaryDirectory() as root:
@@ -182,7 +192,7 @@ async def _run(rows: tuple[str, ...]) -> None:
         for name, config in runtimes.items():
             if rows and name not in rows:
                 continue
-            row = await _measure(config)
+            row = await _measure(config, console)
             values = (
                 f"{row.p50:.3f}",
                 f"{row.p99:.3f}",
@@ -207,7 +217,7 @@ def _runner() -> Callable[[Coroutine[Any, Any, None]], None]:
     return run
 
 
-def _compare(old_root: Path, repeat: int, rows: tuple[str, ...]) -> None:
+def _compare(old_root: Path, repeat: int, rows: tuple[str, ...], console: bool) -> None:
     here = Path(__file__).resolve().parents[1]
     for index in range(repeat):
         for label, root in (("before", old_root.resolve()), ("after", here)):
@@ -215,6 +225,8 @@ def _compare(old_root: Path, repeat: int, rows: tuple[str, ...]) -> None:
             command = [sys.executable, "-m", "bench.bench_emulator", "--emulator-root", str(root)]
             for row in rows:
                 command += ["--row", row]
+            if console:
+                command.append("--console")
             subprocess.run(command, cwd=here, check=True, env={**os.environ, "PYTHONPATH": str(root)})
 
 
@@ -224,17 +236,21 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--emulator-root", type=Path, help="import the emulator from this checkout")
     parser.add_argument("--compare", type=Path, metavar="OLD_ROOT", help="alternate OLD_ROOT and this tree")
     parser.add_argument("--repeat", type=int, default=2, help="runs of each side with --compare")
+    parser.add_argument(
+        "--console", action="store_true", help="log to the emulate command's console sink (on /dev/null)"
+    )
     options = parser.parse_args(argv)
     rows = tuple(options.row)
     if options.compare is not None:
-        _compare(options.compare, options.repeat, rows or ("awslambdaric", "floor", "floor 1 ms I/O"))
+        default_rows = ("awslambdaric", "floor", "floor 1 ms I/O")
+        _compare(options.compare, options.repeat, rows or default_rows, options.console)
         return
     if options.emulator_root is not None:
         sys.path.insert(0, str(options.emulator_root.resolve()))
         import lambda_runtime
 
         print(f"emulator from {Path(lambda_runtime.__file__).parent}", flush=True)
-    _runner()(_run(rows))
+    _runner()(_run(rows, options.console))
 
 
 if __name__ == "__main__":
