@@ -10,6 +10,9 @@ Rules:
   a JSON integer (any size), any other a JSON number with the Decimal's own digits, never via float.
   NaN and the infinities have no JSON form and are written as ``null``, as orjson writes such floats.
 - A ``set``/``frozenset`` is an array; ``bytes``-like values are UTF-8 text (bad bytes replaced).
+- An int beyond 64 bits, which orjson refuses, is written exactly (as AWS's Python runtime writes it):
+  when orjson refuses a value, it is encoded once more with such ints in dicts (keys too), lists and
+  tuples as JSON text (``with_wide_integers``). Only that error path walks the value.
 - A leaf: imports orjson and sys only. ``decimal`` is never imported here: a Decimal can exist only once
   its module was imported, so ``sys.modules`` tells whether a value can be one.
 """
@@ -25,7 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["JSON_OPTIONS", "dumps", "json_default"]
+__all__ = ["JSON_OPTIONS", "dumps", "dumps_exact", "json_default", "with_wide_integers"]
 
 # Non-string dict keys (int, enum, ...) become strings, as AWS's Python runtime writes them.
 JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
@@ -63,4 +66,32 @@ def _decimal(value: Any) -> Any:
 
 def dumps(value: Any) -> bytes:
     """``value`` as JSON bytes, encoded as the runtime encodes a handler's result."""
-    return orjson.dumps(value, default=json_default, option=JSON_OPTIONS)
+    try:
+        return orjson.dumps(value, default=json_default, option=JSON_OPTIONS)
+    except TypeError:
+        return dumps_exact(value)
+
+
+def dumps_exact(value: Any) -> bytes:
+    """What ``dumps`` writes for a value orjson refused: its ints beyond 64 bits as exact JSON numbers;
+    ``TypeError`` when something else has no JSON form."""
+    return orjson.dumps(with_wide_integers(value), default=json_default, option=JSON_OPTIONS)
+
+
+def with_wide_integers(value: Any) -> Any:
+    """``value`` with each int orjson cannot write (beyond 64 bits) in it, in dicts (keys too), lists and
+    tuples at any depth, replaced by its exact JSON text; everything else as it is."""
+    if type(value) is int:
+        return value if _INT64_MIN <= value <= _UINT64_MAX else orjson.Fragment(str(value))
+    if isinstance(value, dict):
+        return {_wide_key(key): with_wide_integers(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [with_wide_integers(item) for item in value]
+    return value
+
+
+def _wide_key(key: Any) -> Any:
+    # orjson writes a non-str key as text itself, except an int it cannot write.
+    if type(key) is int and not _INT64_MIN <= key <= _UINT64_MAX:
+        return str(key)
+    return key

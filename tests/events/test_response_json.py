@@ -125,6 +125,14 @@ def test_a_value_with_no_json_form_is_still_a_type_error() -> None:
         APIGatewayV2HTTPResponse.json({"x": object()})
 
 
+def test_integers_beyond_64_bits_are_written_exactly_as_the_runtime_writes_them() -> None:
+    value = {"id": 2**70, "ids": [2**64, -(2**63) - 1], "total": Decimal("1e30")}
+    body = '{"id":1180591620717411303424,"ids":[18446744073709551616,-9223372036854775809],'
+    body += '"total":1000000000000000000000000000000}'
+    assert APIGatewayV2HTTPResponse.json(value).body == body
+    assert codec.encode_body(value) == (body.encode(), "application/json")
+
+
 def test_the_runtime_codec_uses_the_same_hook_and_options() -> None:
     assert codec._JSON_OPTIONS == _jsonable.JSON_OPTIONS
     for value, _ in VALUES.values():

@@ -65,6 +65,14 @@ class Point:
         ({"d": decimal.Decimal("2.5"), "i": decimal.Decimal("2")}, b'{"d":2.5,"i":2}', "application/json"),
         (Point(1), b'{"x":1}', "application/json"),
         ({1: "int key"}, b'{"1":"int key"}', "application/json"),
+        # Integers beyond 64 bits (orjson refuses them) are written exactly, keys and nested ones too.
+        (2**100, b"1267650600228229401496703205376", "application/json"),
+        (
+            {"n": 2**64, "k": {2**70: [-(2**63) - 1, 2**64 - 1]}, "t": (2**80, True)},
+            b'{"n":18446744073709551616,"k":{"1180591620717411303424":[-9223372036854775809,'
+            b'18446744073709551615]},"t":[1208925819614629174706176,true]}',
+            "application/json",
+        ),
     ],
 )
 def test_encode_result(result: Any, body: bytes, content_type: str) -> None:

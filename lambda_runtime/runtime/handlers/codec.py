@@ -77,6 +77,17 @@ def _default(value: Any) -> Any:
     return json_default(value)
 
 
+def _encode_refused(document: Any) -> bytes:
+    """A result orjson refused: written with its ints beyond 64 bits exact (``_jsonable.dumps_exact``),
+    or ``MarshalFault`` when something else in it has no JSON form."""
+    from lambda_runtime._jsonable import dumps_exact
+
+    try:
+        return dumps_exact(document)
+    except TypeError as exc:
+        raise MarshalFault(f"Unable to marshal response: {exc}") from exc
+
+
 # The same options as ``lambda_runtime._jsonable.JSON_OPTIONS`` (a test holds them equal).
 _JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
 
@@ -108,8 +119,8 @@ def encode_body(result: Any) -> tuple[bytes, str]:
         document = to_dict() if callable(to_dict) else result
     try:
         body = orjson.dumps(document, default=_default, option=_JSON_OPTIONS)
-    except TypeError as exc:
-        raise MarshalFault(f"Unable to marshal response: {exc}") from exc
+    except TypeError:
+        body = _encode_refused(document)
     if len(body) > MAX_PAYLOAD_BYTES:
         _checked_size(body)
     return body, "application/json"
