@@ -12,7 +12,7 @@ Rules:
 - A ``set``/``frozenset`` is an array; ``bytes``-like values are UTF-8 text (bad bytes replaced).
 - An int beyond 64 bits, which orjson refuses, is written exactly (as AWS's Python runtime writes it):
   when orjson refuses a value, it is encoded once more with such ints in dicts (keys too), lists and
-  tuples as JSON text (``with_wide_integers``). Only that error path walks the value.
+  tuples as JSON text (``_with_wide_integers``). Only that error path walks the value.
 - A leaf: imports orjson and sys only. ``decimal`` is never imported here: a Decimal can exist only once
   its module was imported, so ``sys.modules`` tells whether a value can be one.
 """
@@ -28,7 +28,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["JSON_OPTIONS", "dumps", "dumps_exact", "json_default", "with_wide_integers"]
+__all__ = ["JSON_OPTIONS", "dumps", "dumps_exact", "json_default"]
 
 # Non-string dict keys (int, enum, ...) become strings, as AWS's Python runtime writes them.
 JSON_OPTIONS = orjson.OPT_NON_STR_KEYS
@@ -56,10 +56,7 @@ def _decimal(value: Any) -> Any:
     if not value.is_finite():
         return None
     if value == value.to_integral_value():
-        number = int(value)
-        if _INT64_MIN <= number <= _UINT64_MAX:
-            return number
-        return orjson.Fragment(str(number))
+        return _integer(int(value))
     # str() of a finite Decimal is a valid JSON number ("0.1", "-12.50", "1.5E-7").
     return orjson.Fragment(str(value))
 
@@ -75,23 +72,30 @@ def dumps(value: Any) -> bytes:
 def dumps_exact(value: Any) -> bytes:
     """What ``dumps`` writes for a value orjson refused: its ints beyond 64 bits as exact JSON numbers;
     ``TypeError`` when something else has no JSON form."""
-    return orjson.dumps(with_wide_integers(value), default=json_default, option=JSON_OPTIONS)
+    return orjson.dumps(_with_wide_integers(value), default=json_default, option=JSON_OPTIONS)
 
 
-def with_wide_integers(value: Any) -> Any:
+def _with_wide_integers(value: Any) -> Any:
     """``value`` with each int orjson cannot write (beyond 64 bits) in it, in dicts (keys too), lists and
     tuples at any depth, replaced by its exact JSON text; everything else as it is."""
     if type(value) is int:
-        return value if _INT64_MIN <= value <= _UINT64_MAX else orjson.Fragment(str(value))
+        return _integer(value)
     if isinstance(value, dict):
-        return {_wide_key(key): with_wide_integers(item) for key, item in value.items()}
+        return {_wide_key(key): _with_wide_integers(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
-        return [with_wide_integers(item) for item in value]
+        return [_with_wide_integers(item) for item in value]
     return value
+
+
+def _integer(number: int) -> Any:
+    """``number`` as orjson can write it: itself within 64 bits, its exact JSON text beyond."""
+    return number if _fits(number) else orjson.Fragment(str(number))
+
+
+def _fits(number: int) -> bool:
+    return _INT64_MIN <= number <= _UINT64_MAX
 
 
 def _wide_key(key: Any) -> Any:
     # orjson writes a non-str key as text itself, except an int it cannot write.
-    if type(key) is int and not _INT64_MIN <= key <= _UINT64_MAX:
-        return str(key)
-    return key
+    return str(key) if type(key) is int and not _fits(key) else key
